@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Every target gets the same strictness, in one place (as swift-log does).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "rotor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rotor", targets: ["rotor"]),
+        .library(name: "RotorCore", targets: ["RotorCore"]),
+        .library(name: "RotorData", targets: ["RotorData"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "RotorCore", swiftSettings: strict),
+        .target(name: "RotorData", dependencies: ["RotorCore"], swiftSettings: strict),
+        .target(name: "RotorUI", dependencies: ["RotorCore"], swiftSettings: strict),
+        .target(name: "RotorTerminal", dependencies: ["CNcursesw", "RotorUI"], swiftSettings: strict),
+        .target(name: "RotorDemo", dependencies: ["RotorCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "rotor",
+            dependencies: [
+                "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorData"],
+                    exclude: ["Reference"], swiftSettings: strict),
+        .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore"],
+                    exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "RotorUITests", dependencies: ["RotorUI"], swiftSettings: strict),
+        .testTarget(name: "RotorDemoTests", dependencies: ["RotorDemo", "RotorData", "RotorCore"],
+                    swiftSettings: strict),
+        .testTarget(name: "RotorCLITests", dependencies: ["RotorCore"], swiftSettings: strict),
+    ]
+)

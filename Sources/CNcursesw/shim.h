@@ -1,0 +1,30 @@
+#ifndef ROTOR_CNCURSESW_SHIM_H
+#define ROTOR_CNCURSESW_SHIM_H
+
+// SwiftPM drops pkg-config's -D flags, and without these the wide-character API
+// (mvadd_wch, setcchar, get_wch) is not declared.
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <ncursesw/curses.h>
+
+// Macros Swift cannot import, as functions.
+static inline attr_t rotor_a_bold(void) { return A_BOLD; }
+static inline attr_t rotor_a_reverse(void) { return A_REVERSE; }
+static inline attr_t rotor_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t rotor_a_dim(void) { return A_DIM; }
+static inline attr_t rotor_a_normal(void) { return A_NORMAL; }
+static inline int rotor_key_resize(void) { return KEY_RESIZE; }
+static inline int rotor_err(void) { return ERR; }
+static inline int rotor_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int rotor_lines(void) { return LINES; }
+static inline int rotor_cols(void) { return COLS; }
+static inline void rotor_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+static inline WINDOW *rotor_stdscr(void) { return stdscr; }
+
+#endif

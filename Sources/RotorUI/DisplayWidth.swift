@@ -1,0 +1,1 @@
+/// How many terminal columns a character occupies.

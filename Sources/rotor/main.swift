@@ -1,0 +1,1 @@
+let rotorVersion = "0.1.0"
