@@ -1,1 +1,25 @@
-let rotorVersion = "0.1.0"
+import ArgumentParser
+import Foundation
+
+// Entry point. Errors are caught here so that every failure is one line on stderr
+// with a meaningful exit status (2 usage/config/data, 1 runtime), never a trace.
+func writeError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+do {
+    var command = try RotorCommand.parseAsRoot()
+    try command.run()
+} catch let failure as CommandFailure {
+    writeError("rotor: \(failure.message)")
+    exit(failure.status)
+} catch {
+    let code = RotorCommand.exitCode(for: error)
+    if code == .success || error is CleanExit {
+        RotorCommand.exit(withError: error) // --help, --version: prints and exits 0
+    }
+    let message = RotorCommand.message(for: error)
+        .split(separator: "\n").first.map(String.init) ?? "\(error)"
+    writeError("rotor: \(message) (see 'rotor help')")
+    exit(2)
+}

@@ -1,0 +1,54 @@
+# rotor: the two documented commands are `make run` and `make test`.
+# Each installs what it needs on a Debian/Ubuntu machine that has Swift.
+
+SWIFT ?= swift
+# The system packages rotor builds against (ncurses wide) and tests with (tmux).
+APT_PACKAGES := libncursesw5-dev tmux
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build release bench reference demo-data clean
+
+## run: build in release mode and show the bundled demo (until the dashboard lands:
+## the last weeks of every pane's numbers, exported from the demo data)
+run: deps release
+	.build/release/rotor export --from 2026-10-20 \
+	  'ratio(RTY,ES)' 'zscore(ratio(RTY,ES),252)' 'spread(RTY,ES,10)' \
+	  'ratio(ewbasket(AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA),SPX)' \
+	  'sub(VIX,rvol(ES,20))' 'above(@universe,50)' 'mcclellan(@universe)' \
+	  'corr(ret(RTY),diff(US2Y),60)' 'corr(ret(NQ),diff(US2Y),60)' 'sub(US10Y,US2Y)'
+
+## test: install the system packages, then build and run every test
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## deps: the Debian packages, installed only when missing
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product rotor
+
+## bench: release-build timings of the analytics core and of a whole export
+bench: release
+	.build/release/rotor bench
+	Benchmarks/export-vs-pandas.sh
+
+## reference: regenerate the independent expected values (needs Python + pandas)
+reference:
+	python3 Tests/RotorCoreTests/Reference/make_reference.py
+
+## demo-data: regenerate Samples/demo from the committed seed
+demo-data: release
+	.build/release/rotor demo-data --out Samples/demo
+
+clean:
+	rm -rf .build

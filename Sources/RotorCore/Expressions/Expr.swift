@@ -1,0 +1,51 @@
+/// A parsed expression of the METRICS.md language, with the 1-based column where
+/// each part starts so that errors can point at it.
+public indirect enum Expr: Sendable, Equatable {
+    case number(Double, text: String, column: Int)
+    case symbol(String, column: Int)
+    /// A universe, named without its `@`.
+    case universe(String, column: Int)
+    case call(name: String, arguments: [Expr], column: Int)
+
+    public var column: Int {
+        switch self {
+        case let .number(_, _, column), let .symbol(_, column), let .universe(_, column),
+             let .call(_, _, column): column
+        }
+    }
+
+    /// The expression written without spaces, function names lower-cased: equal
+    /// texts evaluate to equal series, so this keys the evaluator's cache.
+    public var canonical: String {
+        switch self {
+        case let .number(_, text, _): text
+        case let .symbol(name, _): name
+        case let .universe(name, _): "@" + name
+        case let .call(name, arguments, _):
+            name + "(" + arguments.map(\.canonical).joined(separator: ",") + ")"
+        }
+    }
+
+    /// How the argument reads in an error message.
+    var describedForError: String {
+        switch self {
+        case let .number(_, text, _): "the number \(text)"
+        case let .symbol(name, _): "the symbol \(name)"
+        case let .universe(name, _): "the universe @\(name)"
+        case let .call(name, _, _): "a \(name)(...) series"
+        }
+    }
+}
+
+/// A mistake in an expression: what is wrong and the column where it is.
+public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public let column: Int
+
+    public init(_ message: String, column: Int) {
+        self.message = message
+        self.column = column
+    }
+
+    public var description: String { "\(message) (at column \(column))" }
+}

@@ -1,0 +1,92 @@
+/// Rows shared by several series: the inner join on date.
+///
+/// `columns[k][i]` is series k's value on `dates[i]`. pandas:
+/// `pd.concat([a, b, ...], axis=1, join="inner")`.
+public struct JoinedRows: Sendable {
+    public var dates: [Day]
+    public var columns: [[Double]]
+}
+
+public enum Alignment {
+    /// Inner join on date; each input is walked once (sorted merge).
+    public static func innerJoin(_ series: [Series]) -> JoinedRows {
+        guard let first = series.first else { return JoinedRows(dates: [], columns: []) }
+        if series.count == 1 { return JoinedRows(dates: first.dates, columns: [first.values]) }
+        // Fast path: identical date vectors (the common case for one data source).
+        if series.dropFirst().allSatisfy({ $0.dates == first.dates }) {
+            return JoinedRows(dates: first.dates, columns: series.map(\.values))
+        }
+        var cursors = Array(repeating: 0, count: series.count)
+        var dates: [Day] = []
+        var columns = Array(repeating: [Double](), count: series.count)
+        let capacity = series.map(\.count).min() ?? 0
+        dates.reserveCapacity(capacity)
+        for k in columns.indices { columns[k].reserveCapacity(capacity) }
+        outer: while true {
+            // The candidate date is the largest current date; advance everyone to it.
+            var candidate = Day(ordinal: Int32.min)
+            for k in series.indices {
+                guard cursors[k] < series[k].count else { break outer }
+                candidate = max(candidate, series[k].dates[cursors[k]])
+            }
+            var allMatch = true
+            for k in series.indices {
+                let s = series[k]
+                while cursors[k] < s.count, s.dates[cursors[k]] < candidate { cursors[k] += 1 }
+                guard cursors[k] < s.count else { break outer }
+                if s.dates[cursors[k]] != candidate { allMatch = false }
+            }
+            if allMatch {
+                dates.append(candidate)
+                for k in series.indices {
+                    columns[k].append(series[k].values[cursors[k]])
+                    cursors[k] += 1
+                }
+            }
+        }
+        return JoinedRows(dates: dates, columns: columns)
+    }
+
+    /// Sorted union of several date vectors.
+    public static func unionDates(_ dateLists: [[Day]]) -> [Day] {
+        var all: [Day] = []
+        all.reserveCapacity(dateLists.map(\.count).max() ?? 0)
+        for list in dateLists { all.append(contentsOf: list) }
+        all.sort()
+        var out: [Day] = []
+        out.reserveCapacity(all.count)
+        for d in all where out.last != d { out.append(d) }
+        return out
+    }
+
+    /// For each of `dates` (sorted, a subset of `union`), its index in `union`.
+    public static func positions(of dates: [Day], in union: [Day]) -> [Int] {
+        var out = [Int](repeating: 0, count: dates.count)
+        var j = 0
+        for (i, d) in dates.enumerated() {
+            while union[j] < d { j += 1 }
+            out[i] = j
+        }
+        return out
+    }
+}
+
+/// Builds a series from candidate values, dropping non-finite ones: an undefined
+/// value (a division by zero, the log of a negative) is absent, never inf or NaN.
+struct SeriesBuilder {
+    private var dates: [Day] = []
+    private var values: [Double] = []
+
+    init(capacity: Int) {
+        dates.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    @inline(__always) mutating func append(_ date: Day, _ value: Double) {
+        guard value.isFinite else { return }
+        dates.append(date)
+        values.append(value)
+    }
+
+    func build() -> Series { Series(dates: dates, values: values) }
+}

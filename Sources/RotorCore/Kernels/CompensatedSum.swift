@@ -1,0 +1,33 @@
+/// A running sum with Neumaier compensation.
+///
+/// Rolling kernels add a value when it enters the window and add its negation when
+/// it leaves. Because the removed term is bit-for-bit the term that was added, the
+/// compensated total stays within a few ulps of the exact sum of what is in the
+/// window, however large the values that have passed through it.
+struct CompensatedSum {
+    private var sum = 0.0
+    private var compensation = 0.0
+
+    @inline(__always) mutating func add(_ x: Double) {
+        let t = sum + x
+        if abs(sum) >= abs(x) {
+            compensation += (sum - t) + x
+        } else {
+            compensation += (x - t) + sum
+        }
+        sum = t
+    }
+
+    var value: Double { sum + compensation }
+
+    /// The compensated sum of `values[range]`.
+    static func of(_ values: UnsafeBufferPointer<Double>, _ range: Range<Int>, minus shift: Double = 0,
+                   squared: Bool = false) -> Double {
+        var s = CompensatedSum()
+        for i in range {
+            let d = values[i] - shift
+            s.add(squared ? d * d : d)
+        }
+        return s.value
+    }
+}

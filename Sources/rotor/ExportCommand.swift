@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import RotorCore
+import RotorData
+
+/// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Evaluate metric expressions and print them as CSV or JSON.",
+        discussion: """
+        Example: rotor export --data Samples/demo --from 2026-01-01 'ratio(RTY,ES)' 'zscore(spread(RTY,ES,10),252)'
+        Rows are the union of the expressions' dates; a cell is empty (CSV) or null (JSON) where an \
+        expression has no value. --from/--to limit the rows printed, not the history used to compute them.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json
+    }
+
+    @Option(help: ArgumentHelp("Folder of CSV files (default: the bundled demo).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("First date to print (YYYY-MM-DD).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last date to print (YYYY-MM-DD).", valueName: "date"))
+    var to: String?
+
+    @Option(help: "Output format.")
+    var format: Format = .csv
+
+    @Argument(help: ArgumentHelp("Expressions such as 'ratio(RTY,ES)'.", valueName: "expr"))
+    var expressions: [String]
+
+    func validate() throws {
+        guard !expressions.isEmpty else { throw ValidationError("export: give at least one expression") }
+    }
+
+    func run() throws {
+        let fromDay = try from.map { try Self.day($0, option: "--from") }
+        let toDay = try to.map { try Self.day($0, option: "--to") }
+        if let f = fromDay, let t = toDay, t < f {
+            throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
+        }
+        guard let folder = data ?? BundledSamples.demoData else {
+            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
+        }
+        let market: MarketData
+        do {
+            market = try DataFolder.load(folder)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+        var evaluator = Evaluator(data: market)
+        var columns: [(header: String, series: Series)] = []
+        for text in expressions {
+            do {
+                columns.append((text, try evaluator.evaluate(text)))
+            } catch {
+                throw CommandFailure.usage("in '\(text)': \(error)")
+            }
+        }
+        let table = ExportTable(columns: columns, from: fromDay, to: toDay)
+        let output = format == .csv ? table.csv() : table.json()
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    private static func day(_ text: String, option: String) throws -> Day {
+        guard let day = Day(parsing: text) else {
+            throw CommandFailure.usage("\(option): cannot read '\(text)' as a date (expected YYYY-MM-DD)")
+        }
+        return day
+    }
+}

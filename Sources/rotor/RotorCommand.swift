@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `rotor`: the command-line root.
+struct RotorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotor",
+        abstract: "A terminal dashboard for US equity rotation and its macro drivers.",
+        version: "0.1.0",
+        subcommands: [ExportCommand.self]
+    )
+}
