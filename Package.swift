@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI"], swiftSettings: strict),
         .testTarget(name: "RotorDemoTests", dependencies: ["RotorDemo", "RotorData", "RotorCore"],
                     swiftSettings: strict),
-        .testTarget(name: "RotorCLITests", dependencies: ["RotorCore"], swiftSettings: strict),
+        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore"],
+                    exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

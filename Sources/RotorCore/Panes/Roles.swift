@@ -1,0 +1,24 @@
+/// Which symbol plays which part in the panes (the config's `[roles]`).
+public struct Roles: Sendable, Equatable {
+    public var small = "RTY"
+    public var large = "ES"
+    public var tech = "NQ"
+    public var index = "SPX"
+    public var mag7 = ["AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA"]
+    /// Universe name without `@`.
+    public var universe = "universe"
+    public var twoYear = "US2Y"
+    public var tenYear = "US10Y"
+    /// (implied vol index, its underlying).
+    public var volPairs: [(implied: String, underlying: String)] = [("VIX", "ES"), ("VXN", "NQ"), ("RVX", "RTY")]
+
+    public init() {}
+
+    public static func == (a: Roles, b: Roles) -> Bool {
+        a.small == b.small && a.large == b.large && a.tech == b.tech && a.index == b.index
+            && a.mag7 == b.mag7 && a.universe == b.universe && a.twoYear == b.twoYear
+            && a.tenYear == b.tenYear
+            && a.volPairs.map(\.implied) == b.volPairs.map(\.implied)
+            && a.volPairs.map(\.underlying) == b.volPairs.map(\.underlying)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import RotorCore
+import RotorData
+
+/// `rotor bench`: times the analytics core on the benchmark workload in this build.
+/// Run it from a release build (`make bench`); a debug build is many times slower.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the evaluation of every pane expression on 10 years x (16 symbols + 500 members)."
+    )
+
+    @Option(help: "How many timed evaluations.")
+    var iterations = 30
+
+    @Option(help: ArgumentHelp("Also time loading this CSV folder (e.g. one written by --write-data).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("Write the workload as a CSV folder and exit.", valueName: "dir"))
+    var writeData: String?
+
+    @Flag(help: "Print the pane expressions, one per line, and exit.")
+    var listExpressions = false
+
+    func run() throws {
+        if listExpressions {
+            BuiltinExpressions.all().forEach { print($0) }
+            return
+        }
+        let workload = BenchWorkload()
+        if let folder = writeData {
+            try workload.write(to: folder)
+            print("wrote \(workload.data.symbols.count) symbols and a \(BenchWorkload.members)-member universe to \(folder)")
+            return
+        }
+        let expressions = BuiltinExpressions.all()
+        print("workload: \(BenchWorkload.sessions) sessions, \(workload.data.symbols.count) symbols, "
+              + "\(BenchWorkload.members) members; \(expressions.count) pane expressions")
+        report("evaluate all pane expressions", try time(iterations) {
+            var evaluator = Evaluator(data: workload.data)
+            for e in expressions { _ = try evaluator.evaluate(e) }
+        })
+        if let folder = data {
+            report("load CSV folder \(folder)", try time(max(3, iterations / 3)) { _ = try DataFolder.load(folder) })
+        }
+    }
+
+    private func time(_ n: Int, _ body: () throws -> Void) throws -> [Double] {
+        try body() // warm-up: page in code and data
+        let clock = ContinuousClock()
+        return try (0..<n).map { _ in
+            let elapsed = try clock.measure(body)
+            return Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
+        }.sorted()
+    }
+
+    private func report(_ label: String, _ ms: [Double]) {
+        let p95 = ms[min(ms.count - 1, Int((Double(ms.count) * 0.95).rounded(.up)) - 1)]
+        print(label + String(format: ": min %.2f ms, median %.2f ms, p95 %.2f ms (%d runs)",
+                             ms[0], ms[ms.count / 2], p95, ms.count))
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+
+@Suite struct ExportCommandTests {
+    let good = RotorProcess.fixtures + "/good"
+
+    @Test func writesUnionOfDatesWithHoles() throws {
+        let r = try RotorProcess.run(["export", "--data", good, "A", "sub(B, 4)", "chg(A,2)"])
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        #expect(r.stdout == """
+        date,A,"sub(B, 4)","chg(A,2)"
+        2024-01-02,10,0,
+        2024-01-03,11,,
+        2024-01-04,12.5,0.09999999999999964,0.25
+        2024-01-05,10,0.04999999999999982,-0.09090909090909094
+        2024-01-08,11,0.20000000000000018,-0.12
+        2024-01-09,,0.25,
+
+        """)
+    }
+
+    @Test func limitsRowsButNotHistory() throws {
+        let r = try RotorProcess.run(["export", "--data", good, "--from", "2024-01-05", "--to", "2024-01-08",
+                                      "chg(A,2)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "date,\"chg(A,2)\"\n2024-01-05,-0.09090909090909094\n2024-01-08,-0.12\n")
+    }
+
+    @Test func writesJSONWithNulls() throws {
+        let r = try RotorProcess.run(["export", "--data", good, "--format", "json", "--to", "2024-01-03",
+                                      "A", "netadv(@U)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+        [
+        {"date":"2024-01-02","A":10,"netadv(@U)":null},
+        {"date":"2024-01-03","A":11,"netadv(@U)":0}
+        ]
+
+        """)
+    }
+
+    /// Each fault: exit status 2 and exactly one line on stderr that names it.
+    @Test(arguments: [
+        (["corr(A,B)"], "in 'corr(A,B)': corr: expected 3 arguments, got 2 (at column 1)"),
+        (["foo(A)"], "in 'foo(A)': unknown function foo (at column 1)"),
+        (["ratio(A,NOPE)"], "in 'ratio(A,NOPE)': unknown symbol NOPE (at column 9)"),
+        (["above(@nope,5)"], "in 'above(@nope,5)': unknown universe @nope (at column 7)"),
+        (["sma(A,2.5)"], "in 'sma(A,2.5)': sma: n must be a positive integer, got 2.5 (at column 7)"),
+        (["--from", "yesterday", "A"], "--from: cannot read 'yesterday' as a date (expected YYYY-MM-DD)"),
+    ])
+    func badExpressionsExitTwoWithOneLine(arguments: [String], message: String) throws {
+        let r = try RotorProcess.run(["export", "--data", good] + arguments)
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "rotor: \(message)\n")
+    }
+
+    @Test(arguments: [
+        ("badvalue", "badvalue/A.csv:3: column 2 (Close): cannot read \"abc\" as a number"),
+        ("badrow", "badrow/A.csv:3: column 1 (Date): cannot read \"2024/01/03\" as a date (expected YYYY-MM-DD or M/D/YYYY)"),
+        ("duplicate", "duplicate/A.csv: duplicate date 2024-01-02 on lines 2 and 4"),
+        ("empty", "empty/A.csv: empty file"),
+    ])
+    func badDataExitsTwoNamingFileAndLine(folder: String, message: String) throws {
+        let r = try RotorProcess.run(["export", "--data", RotorProcess.fixtures + "/" + folder, "A"])
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "rotor: \(RotorProcess.fixtures)/\(message)\n")
+    }
+
+    @Test func missingFolderAndUsageErrors() throws {
+        let missing = try RotorProcess.run(["export", "--data", "/nonexistent/rotor-data", "A"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "rotor: no such folder: /nonexistent/rotor-data\n")
+
+        let noExpr = try RotorProcess.run(["export", "--data", good])
+        #expect(noExpr.status == 2)
+        #expect(noExpr.stderr.split(separator: "\n").count == 1)
+
+        let badFormat = try RotorProcess.run(["export", "--data", good, "--format", "xml", "A"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.stderr.contains("xml"))
+        #expect(badFormat.stderr.split(separator: "\n").count == 1)
+    }
+}
