@@ -127,9 +127,9 @@ public struct Evaluator {
         switch name {
         case "above": return b.above(integers[0])
         case "nhnl": return b.nhnl(integers[0])
-        case "advances": return b.advanceDecline().advances
-        case "declines": return b.advanceDecline().declines
-        case "netadv": return b.advanceDecline().net
+        case "advances": return b.advanceDecline.advances
+        case "declines": return b.advanceDecline.declines
+        case "netadv": return b.advanceDecline.net
         case "adline": return b.adline()
         default: return b.mcclellan()
         }

@@ -47,16 +47,26 @@ public enum Alignment {
         return JoinedRows(dates: dates, columns: columns)
     }
 
-    /// Sorted union of several date vectors.
+    /// Sorted union of several sorted date vectors, merged pairwise: linear in the
+    /// total when the lists are mostly the same dates (a universe's members).
     public static func unionDates(_ dateLists: [[Day]]) -> [Day] {
-        var all: [Day] = []
-        all.reserveCapacity(dateLists.map(\.count).max() ?? 0)
-        for list in dateLists { all.append(contentsOf: list) }
-        all.sort()
-        var out: [Day] = []
-        out.reserveCapacity(all.count)
-        for d in all where out.last != d { out.append(d) }
-        return out
+        var union: [Day] = []
+        for list in dateLists where list != union {
+            var merged: [Day] = []
+            merged.reserveCapacity(max(union.count, list.count))
+            var i = 0, j = 0
+            while i < union.count || j < list.count {
+                if j == list.count || (i < union.count && union[i] < list[j]) {
+                    merged.append(union[i]); i += 1
+                } else if i == union.count || list[j] < union[i] {
+                    merged.append(list[j]); j += 1
+                } else {
+                    merged.append(union[i]); i += 1; j += 1
+                }
+            }
+            union = merged
+        }
+        return union
     }
 
     /// For each of `dates` (sorted, a subset of `union`), its index in `union`.

@@ -1,4 +1,5 @@
-/// A running sum with Neumaier compensation.
+/// A running sum with error compensation (Knuth's branch-free TwoSum, so that
+/// data-dependent branches do not stall the rolling kernels' inner loops).
 ///
 /// Rolling kernels add a value when it enters the window and add its negation when
 /// it leaves. Because the removed term is bit-for-bit the term that was added, the
@@ -10,11 +11,8 @@ struct CompensatedSum {
 
     @inline(__always) mutating func add(_ x: Double) {
         let t = sum + x
-        if abs(sum) >= abs(x) {
-            compensation += (sum - t) + x
-        } else {
-            compensation += (x - t) + sum
-        }
+        let virtualX = t - sum
+        compensation += (sum - (t - virtualX)) + (x - virtualX)
         sum = t
     }
 

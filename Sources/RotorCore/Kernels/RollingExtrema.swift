@@ -15,21 +15,47 @@ public enum RollingExtrema {
 
     /// Calls `body(t, extreme)` for every full window ending at t; `dominates(a, b)`
     /// says a new value a makes an older b irrelevant (>= for max, <= for min).
-    static func forEachWindow(_ v: [Double], _ n: Int, _ dominates: (Double, Double) -> Bool,
+    @inline(__always)
+    static func forEachWindow(_ values: [Double], _ n: Int, _ dominates: (Double, Double) -> Bool,
                               _ body: (Int, Double) -> Void) {
-        guard n >= 1, v.count >= n else { return }
-        // Indices into v, values monotonic from head to tail; a ring buffer of size n.
-        var ring = [Int](repeating: 0, count: n)
-        var head = 0, size = 0
-        for t in v.indices {
-            if size > 0, ring[head] <= t - n {
-                head = (head + 1) % n
-                size -= 1
+        guard n >= 1, values.count >= n else { return }
+        // Indices into v whose values are monotonic from head to tail. Every index is
+        // pushed once, so a flat array of v.count slots with two cursors never wraps.
+        var deque = [Int](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { v in
+            deque.withUnsafeMutableBufferPointer { deque in
+                var head = 0, tail = 0
+                for t in 0..<v.count {
+                    if tail > head, deque[head] <= t - n { head += 1 }
+                    while tail > head, dominates(v[t], v[deque[tail - 1]]) { tail -= 1 }
+                    deque[tail] = t
+                    tail += 1
+                    if t >= n - 1 { body(t, v[deque[head]]) }
+                }
             }
-            while size > 0, dominates(v[t], v[ring[(head + size - 1) % n]]) { size -= 1 }
-            ring[(head + size) % n] = t
-            size += 1
-            if t >= n - 1 { body(t, v[ring[head]]) }
+        }
+    }
+
+    /// Rolling max and min together, two deques in one pass (breadth's new highs
+    /// and lows over every member).
+    static func forEachWindowHighLow(_ v: UnsafeBufferPointer<Double>, _ n: Int,
+                                     _ body: (_ t: Int, _ high: Double, _ low: Double) -> Void) {
+        guard n >= 1, v.count >= n else { return }
+        let highs = UnsafeMutableBufferPointer<Int>.allocate(capacity: v.count)
+        let lows = UnsafeMutableBufferPointer<Int>.allocate(capacity: v.count)
+        defer { highs.deallocate(); lows.deallocate() }
+        var hHead = 0, hTail = 0, lHead = 0, lTail = 0
+        for t in 0..<v.count {
+            let x = v[t]
+            if hTail > hHead, highs[hHead] <= t - n { hHead += 1 }
+            if lTail > lHead, lows[lHead] <= t - n { lHead += 1 }
+            while hTail > hHead, x >= v[highs[hTail - 1]] { hTail -= 1 }
+            while lTail > lHead, x <= v[lows[lTail - 1]] { lTail -= 1 }
+            highs[hTail] = t
+            hTail += 1
+            lows[lTail] = t
+            lTail += 1
+            if t >= n - 1 { body(t, v[highs[hHead]], v[lows[lHead]]) }
         }
     }
 }

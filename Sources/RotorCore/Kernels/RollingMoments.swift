@@ -1,34 +1,25 @@
 /// Mean and sample variance of every full window of n rows, in one pass.
 ///
 /// Exactness where the textbook formulas fail: a price near 5000 that moves by 0.01
-/// has a window variance around 1e-4, which a plain sum of squares (x^2 near 2.5e7)
-/// loses entirely to cancellation. Here every value is first shifted by a constant
+/// has a window variance around 1e-4, which running sums of x and x^2 (x^2 near
+/// 2.5e7) lose to cancellation. Here every value is first shifted by a constant
 /// close to the window mean, the shifted sums are compensated, and when the mean
-/// drifts far from the shift (measured in window standard deviations) the shift is
-/// moved and the window re-summed. A window whose values are all identical has
-/// variance exactly 0, as pandas reports, detected by the length of the run of equal
-/// values rather than by a computed number that might come out as 1e-30.
-struct WindowMoments {
-    /// Index of the first full window: n - 1.
-    let start: Int
-    /// For t >= start, entry t - start is the window ending at t.
-    var mean: [Double] = []
-    /// Sample variance (ddof = 1); NaN when n == 1.
-    var variance: [Double] = []
-    /// x_t - mean_t, computed from the shifted sums so that it keeps its digits.
-    var deviation: [Double] = []
-
+/// drifts far from the shift (measured in window variances) the shift is moved and
+/// the window re-summed. A window whose values are all identical has mean exactly
+/// that value and variance exactly 0, as pandas reports, detected by the length of
+/// the run of equal values rather than by a computed number that might be 1e-30.
+enum WindowMoments {
     /// Drift of the mean from the shift, in variances, beyond which the window is
     /// re-summed: keeps the cancellation in S2 - S1^2/n below a factor of ~100.
     static let maxDriftRatio = 100.0
 
-    init(_ x: [Double], _ n: Int) {
-        start = n - 1
+    /// Calls `body(t, mean, variance, deviation)` for every full window ending at t;
+    /// `variance` is the sample variance (ddof = 1, NaN when n == 1) and `deviation`
+    /// is x_t - mean, computed from the shifted sums so that it keeps its digits.
+    @inline(__always)
+    static func forEachWindow(_ x: [Double], _ n: Int,
+                              _ body: (_ t: Int, _ mean: Double, _ variance: Double, _ deviation: Double) -> Void) {
         guard n >= 1, x.count >= n else { return }
-        let outCount = x.count - n + 1
-        mean.reserveCapacity(outCount)
-        variance.reserveCapacity(outCount)
-        deviation.reserveCapacity(outCount)
         let dn = Double(n)
         x.withUnsafeBufferPointer { v in
             var shift = v[0]
@@ -45,35 +36,80 @@ struct WindowMoments {
                 }
                 equalRun = t > 0 && v[t] == v[t - 1] ? equalRun + 1 : 1
                 guard t >= n - 1 else { continue }
-
-                var m1 = s1.value / dn
-                var varianceT: Double
-                if n == 1 {
-                    varianceT = .nan
-                } else if equalRun >= n {
-                    varianceT = 0
-                } else {
-                    varianceT = (s2.value - s1.value * m1) / (dn - 1)
-                    if varianceT <= 0 || m1 * m1 > Self.maxDriftRatio * varianceT {
-                        // Re-centre on this window's mean and sum it again, exactly.
-                        let window = (t - n + 1)..<(t + 1)
-                        shift = CompensatedSum.of(v, window) / dn
-                        s1 = CompensatedSum()
-                        s2 = CompensatedSum()
-                        for i in window {
-                            let e = v[i] - shift
-                            s1.add(e)
-                            s2.add(e * e)
-                        }
-                        m1 = s1.value / dn
-                        varianceT = max(0, (s2.value - s1.value * m1) / (dn - 1))
-                    }
+                if equalRun >= n {
+                    body(t, v[t], n == 1 ? .nan : 0, 0)
+                    continue
                 }
-                mean.append(shift + m1)
-                variance.append(varianceT)
-                deviation.append((v[t] - shift) - m1)
+                var m1 = s1.value / dn
+                var variance = (s2.value - s1.value * m1) / (dn - 1)
+                if variance <= 0 || m1 * m1 > maxDriftRatio * variance {
+                    // Re-centre on this window's mean and sum it again.
+                    let window = (t - n + 1)..<(t + 1)
+                    shift = CompensatedSum.of(v, window) / dn
+                    s1 = CompensatedSum()
+                    s2 = CompensatedSum()
+                    for i in window {
+                        let e = v[i] - shift
+                        s1.add(e)
+                        s2.add(e * e)
+                    }
+                    m1 = s1.value / dn
+                    variance = max(0, (s2.value - s1.value * m1) / (dn - 1))
+                }
+                body(t, shift + m1, variance, (v[t] - shift) - m1)
             }
         }
+    }
+}
+
+/// The mean of every full window of n rows, cheaper than `WindowMoments` when no
+/// variance is needed (`sma`, breadth's `above`, which runs over every member).
+///
+/// A plain running sum of values shifted by a recent value, re-summed exactly (and
+/// re-shifted) every `resumEvery` rows (at least n), so rounding accumulates over at
+/// most ~2 x 1024 additions: the mean is within ~1e-13 of |x - shift|, far inside
+/// the 1e-9 contract. A constant window's mean is exactly that value.
+enum WindowMean {
+    @inline(__always)
+    static func forEachWindow(_ x: [Double], _ n: Int, _ body: (_ t: Int, _ mean: Double) -> Void) {
+        x.withUnsafeBufferPointer { forEachWindow($0, n, body) }
+    }
+
+    @inline(__always)
+    static func forEachWindow(_ v: UnsafeBufferPointer<Double>, _ n: Int,
+                              _ body: (_ t: Int, _ mean: Double) -> Void) {
+        guard n >= 1, v.count >= n else { return }
+        let dn = Double(n)
+        var shift = v[0]
+        var sum = 0.0
+        var equalRun = 0
+        var sinceExact = 0
+        let resumEvery = max(n, 1024)
+        for t in 0..<v.count {
+            if t >= n, sinceExact >= resumEvery {
+                // Re-sum the window [t-n+1, t] exactly around its newest value.
+                shift = v[t]
+                sum = CompensatedSum.of(v, (t - n + 1)..<(t + 1), minus: shift)
+                sinceExact = 0
+            } else {
+                sum += v[t] - shift
+                if t >= n { sum -= v[t - n] - shift }
+                sinceExact += 1
+            }
+            equalRun = t > 0 && v[t] == v[t - 1] ? equalRun + 1 : 1
+            guard t >= n - 1 else { continue }
+            body(t, equalRun >= n ? v[t] : shift + sum / dn)
+        }
+    }
+
+    /// Whether x_t is strictly above the mean of the window ending at t, decided
+    /// exactly: `mean` is trusted unless x_t is within rounding of it, where a
+    /// compensated sum of the (exact, nearby) differences x_i - x_t settles it.
+    @inline(__always)
+    static func isAbove(_ v: UnsafeBufferPointer<Double>, _ t: Int, _ n: Int, mean: Double) -> Bool {
+        let gap = v[t] - mean
+        if abs(gap) > 1e-11 * abs(v[t]) { return gap > 0 }
+        return CompensatedSum.of(v, (t - n + 1)..<(t + 1), minus: v[t]) < 0
     }
 }
 
@@ -81,36 +117,38 @@ struct WindowMoments {
 public enum RollingStats {
     /// Mean of the last n rows (`x.rolling(n).mean()`), from row n.
     public static func sma(_ x: Series, _ n: Int) -> Series {
-        let m = WindowMoments(x.values, n)
-        return emit(x, m) { m.mean[$0] }
+        var out = SeriesBuilder(capacity: x.count)
+        WindowMean.forEachWindow(x.values, n) { t, mean in out.append(x.dates[t], mean) }
+        return out.build()
     }
 
     /// Sample standard deviation of the last n rows (`x.rolling(n).std()`).
     public static func std(_ x: Series, _ n: Int) -> Series {
-        let m = WindowMoments(x.values, n)
-        return emit(x, m) { m.variance[$0].squareRoot() }
+        var out = SeriesBuilder(capacity: x.count)
+        WindowMoments.forEachWindow(x.values, n) { t, _, variance, _ in
+            out.append(x.dates[t], variance.squareRoot())
+        }
+        return out.build()
     }
 
     /// (x_t - mean) / std over the last n rows; absent where the window is constant.
     public static func zscore(_ x: Series, _ n: Int) -> Series {
-        let m = WindowMoments(x.values, n)
-        return emit(x, m) { i in
-            let variance = m.variance[i]
-            return variance > 0 ? m.deviation[i] / variance.squareRoot() : .nan
+        var out = SeriesBuilder(capacity: x.count)
+        WindowMoments.forEachWindow(x.values, n) { t, _, variance, deviation in
+            guard variance > 0 else { return }
+            out.append(x.dates[t], deviation / variance.squareRoot())
         }
+        return out.build()
     }
 
     /// sqrt(252) * 100 * std(logret(x), n): annualized realized volatility in percent.
     public static func rvol(_ x: Series, _ n: Int) -> Series {
         let r = Elementwise.logret(x)
-        let m = WindowMoments(r.values, n)
         let annualize = (252.0).squareRoot()
-        return emit(r, m) { m.variance[$0].squareRoot() * annualize * 100 }
-    }
-
-    private static func emit(_ x: Series, _ m: WindowMoments, _ value: (Int) -> Double) -> Series {
-        var out = SeriesBuilder(capacity: m.mean.count)
-        for i in m.mean.indices { out.append(x.dates[m.start + i], value(i)) }
+        var out = SeriesBuilder(capacity: r.count)
+        WindowMoments.forEachWindow(r.values, n) { t, _, variance, _ in
+            out.append(r.dates[t], variance.squareRoot() * annualize * 100)
+        }
         return out.build()
     }
 }

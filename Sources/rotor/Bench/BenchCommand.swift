@@ -20,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the workload as a CSV folder and exit.", valueName: "dir"))
     var writeData: String?
 
+    @Flag(help: "Also time each expression alone and list the slowest.")
+    var perExpression = false
+
     @Flag(help: "Print the pane expressions, one per line, and exit.")
     var listExpressions = false
 
@@ -41,6 +44,15 @@ struct BenchCommand: ParsableCommand {
             var evaluator = Evaluator(data: workload.data)
             for e in expressions { _ = try evaluator.evaluate(e) }
         })
+        if perExpression {
+            // Each expression alone with a fresh cache, slowest first: where the time goes.
+            let clock = ContinuousClock()
+            let costs = try expressions.map { e -> (String, Duration) in
+                var evaluator = Evaluator(data: workload.data)
+                return (e, try clock.measure { _ = try evaluator.evaluate(e) })
+            }
+            for (e, d) in costs.sorted(by: { $0.1 > $1.1 }).prefix(10) { print("  \(d)  \(e)") }
+        }
         if let folder = data {
             report("load CSV folder \(folder)", try time(max(3, iterations / 3)) { _ = try DataFolder.load(folder) })
         }
