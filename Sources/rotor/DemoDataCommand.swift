@@ -23,6 +23,6 @@ struct DemoDataCommand: ParsableCommand {
         } catch {
             throw CommandFailure.runtime("cannot write \(out): \(error)")
         }
-        print("wrote \(generator.files().count) files to \(out) (seed \(seed))")
+        print("wrote the demo market to \(out) (seed \(seed))")
     }
 }
