@@ -172,3 +172,21 @@ import Testing
         #expect(r.values == [1, -1]) // 1/0 - 1 and 3/0 - 1 are absent
     }
 }
+
+@Suite struct BlockExtremaTests {
+    /// The van Herk / Gil-Werman max and min used by nhnl against the direct definition.
+    @Test(arguments: [1, 2, 3, 7, 20, 99, 100, 101])
+    func highLowMatchDirectDefinition(n: Int) {
+        var rng = StreamingKernelTests.SplitMix(state: UInt64(n))
+        let v = (0..<100).map { _ in Double(Int.random(in: 0...9, using: &rng)) }
+        var seen = 0
+        v.withUnsafeBufferPointer { buffer in
+            RollingExtrema.forEachWindowHighLow(buffer, n) { t, high, low in
+                let window = v[(t - n + 1)...t]
+                #expect(high == window.max() && low == window.min(), "t=\(t)")
+                seen += 1
+            }
+        }
+        #expect(seen == max(0, v.count - n + 1))
+    }
+}

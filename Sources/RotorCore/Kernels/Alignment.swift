@@ -100,3 +100,47 @@ struct SeriesBuilder {
 
     func build() -> Series { Series(dates: dates, values: values) }
 }
+
+/// The sorted union of several sorted date lists, with the position of any of their
+/// dates in it: a universe's calendar. Dates are marked in a table indexed by day
+/// (a few thousand entries for decades of data), so building it costs one store per
+/// member row and a lookup is one load, with no comparisons of dates.
+struct DayIndex: Sendable {
+    let union: [Day]
+    private let base: Int
+    private let slots: [Int]
+
+    init(_ dateLists: [[Day]]) {
+        let low = dateLists.compactMap(\.first).min(), high = dateLists.compactMap(\.last).max()
+        guard let low, let high, Int(high.ordinal) - Int(low.ordinal) < 10_000_000 else {
+            // Empty, or dates spread over millennia: merge, and look up by search.
+            union = Alignment.unionDates(dateLists)
+            base = 0
+            slots = []
+            return
+        }
+        base = Int(low.ordinal)
+        var slots = [Int](repeating: -1, count: Int(high.ordinal) - base + 1)
+        for list in dateLists {
+            for d in list { slots[Int(d.ordinal) - base] = 0 }
+        }
+        var union: [Day] = []
+        for i in slots.indices where slots[i] == 0 {
+            slots[i] = union.count
+            union.append(Day(ordinal: Int32(base + i)))
+        }
+        self.union = union
+        self.slots = slots
+    }
+
+    /// Position of `day` (one of the lists' dates) in `union`.
+    subscript(day: Day) -> Int {
+        if !slots.isEmpty { return slots[Int(day.ordinal) - base] }
+        var lo = 0, hi = union.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if union[mid] < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

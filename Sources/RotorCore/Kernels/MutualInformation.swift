@@ -17,6 +17,10 @@ public enum MutualInformation {
         var table = [Int](repeating: 0, count: bins * bins)
         var marginA = [Int](repeating: 0, count: bins), marginB = [Int](repeating: 0, count: bins)
         let dn = Double(n)
+        // p_ij ln(p_ij / (p_i p_j)) = (c/n)(ln c + ln n - ln a - ln b) with counts c, a,
+        // b <= n: the logarithms come from a table instead of a call per cell.
+        let logs = (0...n).map { $0 == 0 ? 0 : Foundation.log(Double($0)) }
+        let logN = logs[n]
         for t in (n - 1)..<va.count {
             let w = t - (n - 1)
             for k in table.indices { table[k] = 0 }
@@ -30,12 +34,11 @@ public enum MutualInformation {
             }
             var total = 0.0
             for ia in 0..<bins where marginA[ia] > 0 {
-                let pa = Double(marginA[ia]) / dn
+                let logA = logs[marginA[ia]]
                 for ib in 0..<bins {
                     let c = table[ia * bins + ib]
                     guard c > 0 else { continue }
-                    let pab = Double(c) / dn
-                    total += pab * Foundation.log(pab / (pa * (Double(marginB[ib]) / dn)))
+                    total += Double(c) / dn * (logs[c] + logN - logA - logs[marginB[ib]])
                 }
             }
             out.append(j.dates[t], total)
@@ -47,7 +50,8 @@ public enum MutualInformation {
     /// of operations is part of the contract (it decides values on bin edges).
     @inline(__always) static func bin(_ v: Double, _ lo: Double, _ hi: Double, _ bins: Int) -> Int {
         guard hi > lo else { return 0 }
-        return Swift.min(bins - 1, Int(((v - lo) / (hi - lo) * Double(bins)).rounded(.down)))
+        // The quotient is >= 0, so truncation is the floor.
+        return Swift.min(bins - 1, Int((v - lo) / (hi - lo) * Double(bins)))
     }
 
     private static func windowExtremes(_ v: [Double], _ n: Int, _ dominates: (Double, Double) -> Bool) -> [Double] {

@@ -63,12 +63,14 @@ enum WindowMoments {
 }
 
 /// The mean of every full window of n rows, cheaper than `WindowMoments` when no
-/// variance is needed (`sma`, breadth's `above`, which runs over every member).
+/// variance is needed (`sma`, and breadth's `above`, which runs over every member).
 ///
-/// A plain running sum of values shifted by a recent value, re-summed exactly (and
-/// re-shifted) every `resumEvery` rows (at least n), so rounding accumulates over at
-/// most ~2 x 1024 additions: the mean is within ~1e-13 of |x - shift|, far inside
-/// the 1e-9 contract. A constant window's mean is exactly that value.
+/// A running sum of the values shifted by a recent value, slid by adding
+/// x_t - x_{t-n} (one addition on the loop-carried chain), and re-summed exactly
+/// and re-shifted every `resumEvery` rows, so rounding accumulates over at most
+/// ~1,000 additions: the mean is within ~1e-13 of |x - shift|, far inside the 1e-9
+/// contract. Callers that need a constant window's mean to be exactly its value
+/// (`sma`) check for that themselves.
 enum WindowMean {
     @inline(__always)
     static func forEachWindow(_ x: [Double], _ n: Int, _ body: (_ t: Int, _ mean: Double) -> Void) {
@@ -80,25 +82,21 @@ enum WindowMean {
                               _ body: (_ t: Int, _ mean: Double) -> Void) {
         guard n >= 1, v.count >= n else { return }
         let dn = Double(n)
+        let resumEvery = max(n, 1024)
         var shift = v[0]
         var sum = 0.0
-        var equalRun = 0
-        var sinceExact = 0
-        let resumEvery = max(n, 1024)
-        for t in 0..<v.count {
-            if t >= n, sinceExact >= resumEvery {
-                // Re-sum the window [t-n+1, t] exactly around its newest value.
+        for i in 0..<n { sum += v[i] - shift }
+        body(n - 1, shift + sum / dn)
+        var nextExact = n - 1 + resumEvery
+        for t in n..<v.count {
+            if t == nextExact {
                 shift = v[t]
                 sum = CompensatedSum.of(v, (t - n + 1)..<(t + 1), minus: shift)
-                sinceExact = 0
+                nextExact += resumEvery
             } else {
-                sum += v[t] - shift
-                if t >= n { sum -= v[t - n] - shift }
-                sinceExact += 1
+                sum += v[t] - v[t - n]
             }
-            equalRun = t > 0 && v[t] == v[t - 1] ? equalRun + 1 : 1
-            guard t >= n - 1 else { continue }
-            body(t, equalRun >= n ? v[t] : shift + sum / dn)
+            body(t, shift + sum / dn)
         }
     }
 
@@ -118,7 +116,15 @@ public enum RollingStats {
     /// Mean of the last n rows (`x.rolling(n).mean()`), from row n.
     public static func sma(_ x: Series, _ n: Int) -> Series {
         var out = SeriesBuilder(capacity: x.count)
-        WindowMean.forEachWindow(x.values, n) { t, mean in out.append(x.dates[t], mean) }
+        let v = x.values
+        // The mean of a window of identical values is exactly that value (pandas
+        // agrees), not the rounded sum over n: track the last row that changed.
+        var lastChange = 0
+        for i in 1..<max(1, min(n, v.count)) where v[i] != v[i - 1] { lastChange = i }
+        WindowMean.forEachWindow(v, n) { t, mean in
+            if t >= n, v[t] != v[t - 1] { lastChange = t }
+            out.append(x.dates[t], lastChange <= t - n + 1 ? v[t] : mean)
+        }
         return out.build()
     }
 
