@@ -90,40 +90,27 @@ for iv, und in (("VIX", "ES"), ("VXN", "NQ"), ("RVX", "RTY")):
     cols[f"ratio{iv}"] = S[iv] / rv
     cols[f"pprem{iv}"] = pctrank(prem, 252)
 
+# Breadth, vectorized over the wide frame. The benchmark's members only start late
+# (no holes inside), so column-wise rolling equals each member on its own rows.
 above = {}
 for n in (20, 50, 200):
-    up = pd.Series(0.0, index=U.index)
-    voters = pd.Series(0.0, index=U.index)
-    for c in U.columns:
-        x = U[c].dropna()
-        s = x.rolling(n).mean()
-        ok = s.notna()
-        voters = voters.add(ok.astype(float), fill_value=0)
-        up = up.add((x > s) & ok, fill_value=0)
-    above[n] = (100 * up / voters).where(voters > 0)
+    sma = U.rolling(n).mean()
+    voters = sma.notna().sum(axis=1)
+    above[n] = (100 * (U > sma).sum(axis=1) / voters.where(voters > 0)).dropna()
     cols[f"above{n}"] = above[n]
-cols["pabove"] = pctrank(above[50].dropna(), 252)
-adv = pd.Series(0.0, index=U.index)
-dec = pd.Series(0.0, index=U.index)
-vot = pd.Series(0.0, index=U.index)
-nh = pd.Series(0.0, index=U.index)
-nv = pd.Series(0.0, index=U.index)
-for c in U.columns:
-    x = U[c].dropna()
-    r = x.pct_change()
-    vot = vot.add(r.notna().astype(float), fill_value=0)
-    adv = adv.add((r > 0).astype(float), fill_value=0)
-    dec = dec.add((r < 0).astype(float), fill_value=0)
-    hi, lo = x.rolling(252).max(), x.rolling(252).min()
-    nv = nv.add(hi.notna().astype(float), fill_value=0)
-    nh = nh.add((x >= hi).astype(float) - (x <= lo).astype(float), fill_value=0)
+cols["pabove"] = pctrank(above[50], 252)
+r = U.pct_change(fill_method=None)
+vot = r.notna().sum(axis=1)
+adv, dec = (r > 0).sum(axis=1), (r < 0).sum(axis=1)
 net = (adv - dec).where(vot > 0).dropna()
 cols["netadv"] = net
 cols["adline"] = net.cumsum()
 a, d = adv[net.index], dec[net.index]
-rana = (1000 * (a - d) / (a + d)).where(a + d > 0, 0.0)
+rana = (1000 * (a - d) / (a + d).where(a + d > 0)).fillna(0.0)
 cols["mcclellan"] = ema(rana, 19) - ema(rana, 39)
-cols["nhnl"] = nh.where(nv > 0).dropna()
+hi, lo = U.rolling(252).max(), U.rolling(252).min()
+nv = hi.notna().sum(axis=1)
+cols["nhnl"] = ((U >= hi).sum(axis=1) - (U <= lo).sum(axis=1)).where(nv > 0).dropna()
 
 d2 = S["US2Y"].diff()
 cols["d2"] = d2

@@ -100,14 +100,22 @@ enum WindowMean {
         }
     }
 
-    /// Whether x_t is strictly above the mean of the window ending at t, decided
-    /// exactly: `mean` is trusted unless x_t is within rounding of it, where a
-    /// compensated sum of the (exact, nearby) differences x_i - x_t settles it.
+    /// Whether x_t > sma_t, where sma_t is the window mean as a number: the exact
+    /// mean rounded once to a double (what `x > x.rolling(n).mean()` compares).
+    /// `mean` decides unless x_t is within rounding of it; then the exact sum of the
+    /// differences x_i - x_t (each exact for nearby prices) says on which side of the
+    /// rounding boundary below x_t the exact mean lies.
     @inline(__always)
     static func isAbove(_ v: UnsafeBufferPointer<Double>, _ t: Int, _ n: Int, mean: Double) -> Bool {
-        let gap = v[t] - mean
-        if abs(gap) > 1e-11 * abs(v[t]) { return gap > 0 }
-        return CompensatedSum.of(v, (t - n + 1)..<(t + 1), minus: v[t]) < 0
+        let x = v[t]
+        let gap = x - mean
+        if abs(gap) > 1e-11 * abs(x) { return gap > 0 }
+        let below = x.nextDown
+        // The rounded mean is below x when the exact mean x + d/n is below the
+        // midpoint of `below` and x (at the midpoint, ties go to the even one).
+        let threshold = -((x - below) / 2) * Double(n)
+        let d = CompensatedSum.of(v, (t - n + 1)..<(t + 1), minus: x)
+        return d < threshold || (d == threshold && below.significandBitPattern & 1 == 0)
     }
 }
 

@@ -7,7 +7,7 @@ What it is
 
     inputs/    a data folder as a user would pass with `--data DIR`: one
                `Date,Value` file per symbol (A, B, C, D, GAPPY, FLAT, TIES, PX, YLD)
-               and the wide universe file U.csv (members M01..M12, empty cells where
+               and the wide universe file U.csv (members M01..M13, empty cells where
                a member has no row). Numbers are written with repr(float), the
                shortest text that reads back as the identical double.
     expected/  cases.csv (`id,expression`) and one NNN.csv (`date,value`) per case,
@@ -162,6 +162,14 @@ def make_inputs():
         elif m == 12:       # stops early (delisted)
             rows = rows[:250]
         members[f"M{m:02d}"] = ([dates[i] for i in rows], [values[i] for i in rows])
+    # M13: two-decimal closes whose 5-row window ends on its own decimal mean
+    # (52.80 52.90 52.80 52.90 52.85). The exact mean of those doubles lies just
+    # below the double 52.85, but rounds to it: sma(M13,5) == close there, so the
+    # member is not above it (as pandas' x > x.rolling(5).mean() says).
+    closes = [round(52.85 + 0.05 * ((-1) ** i), 2) for i in range(ROWS)]
+    for i in range(100, ROWS, 40):
+        closes[i] = 52.85
+    members["M13"] = (list(dates), closes)
     return dates, symbols, {"U": members}
 
 
@@ -581,8 +589,9 @@ class Careful(Evaluator):
             for t in w.rows():
                 d = m.dates[t]
                 votes[d] = votes.get(d, 0) + 1
-                # m_t > mean  <=>  n * m_t > window total, compared exactly
-                if w.q[t] * n > w.total(t):
+                # m_t > sma(m,n)_t where sma is the number itself: the exact mean
+                # rounded once to a double (what x > x.rolling(n).mean() compares)
+                if w.q[t] > Fraction(float(w.total(t) / n)):
                     ups[d] = ups.get(d, 0) + 1
         dates = [d for d in self._union(members) if d in votes]
         return S(dates, [float(Fraction(100 * ups.get(d, 0), votes[d])) for d in dates])
