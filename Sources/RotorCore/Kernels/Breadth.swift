@@ -32,10 +32,20 @@ public struct Breadth: Sendable {
     /// 100 * share of members above their own n-row average among those that have one.
     public func above(_ n: Int) -> Series {
         let (voters, above, _) = countVotes { x, position, tally in
-            WindowMean.forEachWindow(x, n) { t, mean in
-                let p = position[t]
-                tally.voters[p] &+= 1
-                tally.first[p] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
+            let voters = tally.voters.baseAddress!, above = tally.first.baseAddress!
+            if let offset = position.contiguousOffset {
+                // The common case, specialised: the member's row t is union row offset + t.
+                let votersAt = voters + offset, aboveAt = above + offset
+                WindowMean.forEachWindow(x, n) { t, mean in
+                    votersAt[t] &+= 1
+                    aboveAt[t] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
+                }
+            } else {
+                WindowMean.forEachWindow(x, n) { t, mean in
+                    let p = position[t]
+                    voters[p] &+= 1
+                    above[p] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
+                }
             }
         }
         return Self.tally(dates, voters) { 100 * Double(above[$0]) / Double(voters[$0]) }
@@ -61,11 +71,21 @@ public struct Breadth: Sendable {
     /// Members at a new n-row high minus members at a new n-row low.
     public func nhnl(_ n: Int) -> Series {
         let (voters, highs, lows) = countVotes { x, position, tally in
-            RollingExtrema.forEachWindowHighLow(x, n) { t, high, low in
-                let p = position[t]
-                tally.voters[p] &+= 1
-                tally.first[p] &+= x[t] >= high ? 1 : 0
-                tally.second[p] &+= x[t] <= low ? 1 : 0
+            let voters = tally.voters.baseAddress!, highs = tally.first.baseAddress!, lows = tally.second.baseAddress!
+            if let offset = position.contiguousOffset {
+                let votersAt = voters + offset, highsAt = highs + offset, lowsAt = lows + offset
+                RollingExtrema.forEachWindowHighLow(x, n) { t, high, low in
+                    votersAt[t] &+= 1
+                    highsAt[t] &+= x[t] >= high ? 1 : 0
+                    lowsAt[t] &+= x[t] <= low ? 1 : 0
+                }
+            } else {
+                RollingExtrema.forEachWindowHighLow(x, n) { t, high, low in
+                    let p = position[t]
+                    voters[p] &+= 1
+                    highs[p] &+= x[t] >= high ? 1 : 0
+                    lows[p] &+= x[t] <= low ? 1 : 0
+                }
             }
         }
         return Self.tally(dates, voters) { Double(highs[$0] - lows[$0]) }
@@ -162,6 +182,9 @@ public struct Breadth: Sendable {
         @inline(__always) subscript(t: Int) -> Int {
             table.isEmpty ? offset + t : table[t]
         }
+
+        /// The offset of the member's first row when its rows are contiguous.
+        var contiguousOffset: Int? { table.isEmpty ? offset : nil }
     }
 
     /// One part's per-date counts: members voting, and two counts the caller defines.
