@@ -49,7 +49,10 @@ struct ExportCommand: ParsableCommand {
         }
         let market: MarketData
         do {
-            market = try DataFolder.load(folder)
+            let report = try DataFolder.loadReport(folder)
+            // Files skipped for their names are worth knowing about, but not fatal.
+            for warning in report.warnings { writeError("rotor: warning: \(warning)") }
+            market = report.data
         } catch {
             throw CommandFailure.usage("\(error)")
         }
