@@ -83,3 +83,14 @@ import Testing
         #expect(badFormat.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite struct ExportWarningTests {
+    @Test func skippedFileIsReportedAndExportGoesOn() throws {
+        let r = try RotorProcess.run(["export", "--data", RotorProcess.fixtures + "/skipped", "--to", "2024-01-02", "A"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "date,A\n2024-01-02,10\n")
+        #expect(r.stderr.hasPrefix("rotor: warning: "))
+        #expect(r.stderr.contains("^GSPC.csv"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+}
