@@ -57,6 +57,7 @@ struct ExportCommand: ParsableCommand {
             throw CommandFailure.usage("\(error)")
         }
         var evaluator = Evaluator(data: market)
+        evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
         for text in expressions {
             do {

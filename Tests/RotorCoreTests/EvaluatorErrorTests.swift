@@ -40,3 +40,25 @@ import Testing
         #expect(message("Sma(es, 5)") == nil) // names and symbols match case-insensitively
     }
 }
+
+@Suite struct EvaluatorBatchingTests {
+    /// Batched breadth (prepare) gives the same series as one call at a time.
+    @Test func preparedAboveEqualsUnprepared() throws {
+        let dates = (0..<300).map { Day(ordinal: Int32(19_000 + $0)) }
+        var rng = StreamingKernelTests.SplitMix(state: 9)
+        let members = (0..<60).map { i -> (name: String, series: Series) in
+            var x = 100.0
+            let start = i % 7 == 0 ? 40 : 0
+            let values = dates.map { _ in x = (x * (1 + Double.random(in: -0.02...0.02, using: &rng)) * 100).rounded() / 100; return x }
+            return ("M\(i)", Series(dates: Array(dates[start...]), values: Array(values[start...])))
+        }
+        let data = MarketData(universes: ["u": Universe(name: "u", members: members)])
+        let texts = ["above(@u,5)", "above(@u,20)", "pctrank(above(@u,20),50)", "above(@u,200)"]
+        var plain = Evaluator(data: data), prepared = Evaluator(data: data)
+        prepared.prepare(texts + ["above(@u,2.5)", "nonsense("])
+        for text in texts {
+            #expect(try plain.evaluate(text) == prepared.evaluate(text), "\(text)")
+        }
+        #expect(try prepared.evaluate("above(@u,20)").count == 300 - 19)
+    }
+}

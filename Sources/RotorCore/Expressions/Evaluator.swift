@@ -15,6 +15,14 @@ public struct Evaluator {
         try evaluate(Parser.parse(text))
     }
 
+    /// Tells the evaluator which expressions are coming, so that work they share can
+    /// be batched: every `above(@U,n)` among them is computed for the same universe
+    /// in one pass over its members. Malformed texts are ignored here; `evaluate`
+    /// reports them.
+    public mutating func prepare(_ texts: [String]) {
+        prefetchBreadth(texts.compactMap { try? Parser.parse($0) })
+    }
+
     public mutating func evaluate(_ expr: Expr) throws(ExpressionError) -> Series {
         switch expr {
         case let .number(_, text, column):
@@ -114,16 +122,7 @@ public struct Evaluator {
         guard case let .universe(universeName, column) = arg else {
             throw ExpressionError("\(name): expected a universe such as @spx", column: arg.column)
         }
-        let b: Breadth
-        if let cached = breadth[universeName.lowercased()] {
-            b = cached
-        } else {
-            guard let universe = data.universe(universeName) else {
-                throw ExpressionError("unknown universe @\(universeName)", column: column)
-            }
-            b = Breadth(universe)
-            breadth[universeName.lowercased()] = b
-        }
+        let b = try breadth(universeName, column: column)
         switch name {
         case "above": return b.above(integers[0])
         case "nhnl": return b.nhnl(integers[0])
@@ -133,6 +132,38 @@ public struct Evaluator {
         case "adline": return b.adline()
         default: return b.mcclellan()
         }
+    }
+
+    /// Fills the cache with the well-formed `above(@U,n)` calls found anywhere in
+    /// `exprs`, batched per universe. Anything malformed is left for `evaluate`
+    /// to report.
+    private mutating func prefetchBreadth(_ exprs: [Expr]) {
+        var wanted: [String: [(key: String, n: Int)]] = [:]
+        func visit(_ e: Expr) {
+            guard case let .call(name, args, _) = e else { return }
+            args.forEach(visit)
+            guard name == "above", args.count == 2, case let .universe(u, _) = args[0],
+                  let n = try? integerArgument(name, "n", args[1]), cache[e.canonical] == nil else { return }
+            wanted[u, default: []].append((e.canonical, n))
+        }
+        exprs.forEach(visit)
+        for (universeName, calls) in wanted {
+            guard let b = try? breadth(universeName, column: 0) else { continue }
+            let windows = Array(Set(calls.map(\.n))).sorted()
+            let results = Dictionary(uniqueKeysWithValues: zip(windows, b.above(windows)))
+            for call in calls { cache[call.key] = results[call.n] }
+        }
+    }
+
+    /// The breadth tallies of a universe, built once per evaluator.
+    private mutating func breadth(_ universeName: String, column: Int) throws(ExpressionError) -> Breadth {
+        if let cached = breadth[universeName.lowercased()] { return cached }
+        guard let universe = data.universe(universeName) else {
+            throw ExpressionError("unknown universe @\(universeName)", column: column)
+        }
+        let b = Breadth(universe)
+        breadth[universeName.lowercased()] = b
+        return b
     }
 
     // MARK: - Arguments

@@ -30,25 +30,34 @@ public struct Breadth: Sendable {
     }
 
     /// 100 * share of members above their own n-row average among those that have one.
-    public func above(_ n: Int) -> Series {
-        let (voters, above, _) = countVotes { x, position, tally in
-            let voters = tally.voters.baseAddress!, above = tally.first.baseAddress!
-            if let offset = position.contiguousOffset {
-                // The common case, specialised: the member's row t is union row offset + t.
-                let votersAt = voters + offset, aboveAt = above + offset
-                WindowMean.forEachWindow(x, n) { t, mean in
-                    votersAt[t] &+= 1
-                    aboveAt[t] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
-                }
-            } else {
-                WindowMean.forEachWindow(x, n) { t, mean in
-                    let p = position[t]
-                    voters[p] &+= 1
-                    above[p] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
+    public func above(_ n: Int) -> Series { above([n])[0] }
+
+    /// `above` for several windows in one pass over the members: each member's rows
+    /// are still in cache for the second and third window.
+    public func above(_ windows: [Int]) -> [Series] {
+        let counts = countVotes(kinds: 2 * windows.count) { x, position, tally in
+            for (j, n) in windows.enumerated() {
+                let voters = tally[2 * j], above = tally[2 * j + 1]
+                if let offset = position.contiguousOffset {
+                    // The common case, specialised: the member's row t is union row offset + t.
+                    let votersAt = voters + offset, aboveAt = above + offset
+                    WindowMean.forEachWindow(x, n) { t, mean in
+                        votersAt[t] &+= 1
+                        aboveAt[t] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
+                    }
+                } else {
+                    WindowMean.forEachWindow(x, n) { t, mean in
+                        let p = position[t]
+                        voters[p] &+= 1
+                        above[p] &+= WindowMean.isAbove(x, t, n, mean: mean) ? 1 : 0
+                    }
                 }
             }
         }
-        return Self.tally(dates, voters) { 100 * Double(above[$0]) / Double(voters[$0]) }
+        return windows.indices.map { j in
+            let voters = counts[2 * j], above = counts[2 * j + 1]
+            return Self.tally(dates, voters) { 100 * Double(above[$0]) / Double(voters[$0]) }
+        }
     }
 
     /// Cumulative net advances from the first date they exist.
@@ -70,8 +79,8 @@ public struct Breadth: Sendable {
 
     /// Members at a new n-row high minus members at a new n-row low.
     public func nhnl(_ n: Int) -> Series {
-        let (voters, highs, lows) = countVotes { x, position, tally in
-            let voters = tally.voters.baseAddress!, highs = tally.first.baseAddress!, lows = tally.second.baseAddress!
+        let counts = countVotes(kinds: 3) { x, position, tally in
+            let voters = tally[0], highs = tally[1], lows = tally[2]
             if let offset = position.contiguousOffset {
                 let votersAt = voters + offset, highsAt = highs + offset, lowsAt = lows + offset
                 RollingExtrema.forEachWindowHighLow(x, n) { t, high, low in
@@ -88,6 +97,7 @@ public struct Breadth: Sendable {
                 }
             }
         }
+        let (voters, highs, lows) = (counts[0], counts[1], counts[2])
         return Self.tally(dates, voters) { Double(highs[$0] - lows[$0]) }
     }
 
@@ -97,61 +107,58 @@ public struct Breadth: Sendable {
     /// dates where at least one member has a return.
     private static func countAdvances(_ universe: Universe, _ dates: [Day], _ layouts: [RowLayout])
         -> (advances: Series, declines: Series, net: Series) {
-        let (voters, advances, declines) = countVotes(universe, layouts, dates.count) { x, position, tally in
+        let counts = countVotes(universe, layouts, dates.count, kinds: 3) { x, position, tally in
+            let voters = tally[0], advances = tally[1], declines = tally[2]
             for t in x.indices.dropFirst() {
                 let previous = x[t - 1], p = position[t]
                 if previous > 0 {
                     // For positive prices ret > 0 exactly when x_t > x_{t-1} (the
                     // quotient of two distinct doubles never rounds to 1): no division.
-                    tally.voters[p] &+= 1
-                    tally.first[p] &+= x[t] > previous ? 1 : 0
-                    tally.second[p] &+= x[t] < previous ? 1 : 0
+                    voters[p] &+= 1
+                    advances[p] &+= x[t] > previous ? 1 : 0
+                    declines[p] &+= x[t] < previous ? 1 : 0
                 } else {
                     let r = x[t] / previous - 1 // as ret() computes it; absent when not finite
                     guard r.isFinite else { continue }
-                    tally.voters[p] &+= 1
-                    if r > 0 { tally.first[p] &+= 1 } else if r < 0 { tally.second[p] &+= 1 }
+                    voters[p] &+= 1
+                    if r > 0 { advances[p] &+= 1 } else if r < 0 { declines[p] &+= 1 }
                 }
             }
         }
+        let (voters, advances, declines) = (counts[0], counts[1], counts[2])
         return (tally(dates, voters) { Double(advances[$0]) },
                 tally(dates, voters) { Double(declines[$0]) },
                 tally(dates, voters) { Double(advances[$0] - declines[$0]) })
     }
 
-    private func countVotes(_ body: @escaping @Sendable (UnsafeBufferPointer<Double>, RowLayout, Tally) -> Void)
-        -> (voters: [Int], first: [Int], second: [Int]) {
-        Self.countVotes(universe, layouts, dates.count, body)
+    private func countVotes(kinds: Int, _ body: @escaping @Sendable (UnsafeBufferPointer<Double>, RowLayout, Tally) -> Void)
+        -> [[Int]] {
+        Self.countVotes(universe, layouts, dates.count, kinds: kinds, body)
     }
 
     /// Runs `body` over every member with its values, where its rows fall in the
-    /// union, and a per-date tally to increment. Members are independent, so they are
-    /// split across the cores, each part with its own tallies, added up at the end.
+    /// union, and `kinds` per-date counts to increment. Members are independent, so
+    /// they are split across the cores, each part with its own counts, added up at
+    /// the end.
     private static func countVotes(
-        _ universe: Universe, _ layouts: [RowLayout], _ dateCount: Int,
+        _ universe: Universe, _ layouts: [RowLayout], _ dateCount: Int, kinds: Int,
         _ body: @escaping @Sendable (UnsafeBufferPointer<Double>, RowLayout, Tally) -> Void
-    ) -> (voters: [Int], first: [Int], second: [Int]) {
+    ) -> [[Int]] {
         let members = universe.members
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, members.count / 50))
-        let storage = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * 3 * dateCount)
+        let storage = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts * kinds * dateCount)
         storage.initialize(repeating: 0)
         defer { storage.deallocate() }
-        let tallies = (0..<parts).map { Tally(storage, offset: 3 * $0 * dateCount, count: dateCount) }
+        let tallies = (0..<parts).map { Tally(base: storage.baseAddress! + $0 * kinds * dateCount, dateCount: dateCount) }
         let work: @Sendable (Int) -> Void = { part in
             for m in stride(from: part, to: members.count, by: parts) {
                 members[m].series.values.withUnsafeBufferPointer { body($0, layouts[m], tallies[part]) }
             }
         }
         if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
-        var totals = [[Int]](repeating: [Int](repeating: 0, count: dateCount), count: 3)
-        for tally in tallies {
-            for p in 0..<dateCount {
-                totals[0][p] += tally.voters[p]
-                totals[1][p] += tally.first[p]
-                totals[2][p] += tally.second[p]
-            }
+        return (0..<kinds).map { k in
+            (0..<dateCount).map { p in tallies.reduce(0) { $0 + $1[k][p] } }
         }
-        return (totals[0], totals[1], totals[2])
     }
 
     private static func tally(_ dates: [Day], _ voters: [Int], _ value: (Int) -> Double) -> Series {
@@ -187,18 +194,13 @@ public struct Breadth: Sendable {
         var contiguousOffset: Int? { table.isEmpty ? offset : nil }
     }
 
-    /// One part's per-date counts: members voting, and two counts the caller defines.
-    /// Each part writes only its own slices of shared storage, so handing the
-    /// pointers to the concurrent parts is safe.
+    /// One part's per-date counts, `tally[k][p]` for count kind k on union row p.
+    /// Each part writes only its own storage, so handing the pointers to the
+    /// concurrent parts is safe.
     struct Tally: @unchecked Sendable {
-        let voters: UnsafeMutableBufferPointer<Int>
-        let first: UnsafeMutableBufferPointer<Int>
-        let second: UnsafeMutableBufferPointer<Int>
+        let base: UnsafeMutablePointer<Int>
+        let dateCount: Int
 
-        init(_ storage: UnsafeMutableBufferPointer<Int>, offset: Int, count: Int) {
-            voters = UnsafeMutableBufferPointer(rebasing: storage[offset..<(offset + count)])
-            first = UnsafeMutableBufferPointer(rebasing: storage[(offset + count)..<(offset + 2 * count)])
-            second = UnsafeMutableBufferPointer(rebasing: storage[(offset + 2 * count)..<(offset + 3 * count)])
-        }
+        @inline(__always) subscript(kind: Int) -> UnsafeMutablePointer<Int> { base + kind * dateCount }
     }
 }

@@ -42,6 +42,7 @@ struct BenchCommand: ParsableCommand {
               + "\(BenchWorkload.members) members; \(expressions.count) pane expressions")
         report("evaluate all pane expressions", try time(iterations) {
             var evaluator = Evaluator(data: workload.data)
+            evaluator.prepare(expressions)
             for e in expressions { _ = try evaluator.evaluate(e) }
         })
         if perExpression {
