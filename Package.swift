@@ -40,7 +40,7 @@ let package = Package(
                     exclude: ["Reference"], swiftSettings: strict),
         .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore"],
                     exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "RotorUITests", dependencies: ["RotorUI"], swiftSettings: strict),
+        .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
         .testTarget(name: "RotorDemoTests", dependencies: ["RotorDemo", "RotorData", "RotorCore"],
                     swiftSettings: strict),
         .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore"],

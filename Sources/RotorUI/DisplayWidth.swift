@@ -24,8 +24,13 @@ public enum DisplayWidth {
         return base
     }
 
+    /// Width of a string: the sum of its grapheme clusters. Printable ASCII (most
+    /// labels and numbers) is counted by bytes and text of `StandaloneScalars` by
+    /// scalars, both of which skip grapheme breaking.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if StandaloneScalars.all(text) { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     private static func isZeroWidth(_ v: UInt32) -> Bool {

@@ -1,0 +1,136 @@
+/// Columns of text under a header: the Mag7 names, the vol premium grid.
+///
+/// Widths are settled before drawing: fixed columns get their width, `fit` columns
+/// the widest of their header and cells, `fill` columns share what is left. When the
+/// area is too narrow the widest flexible columns give up columns first, then columns
+/// on the right are cut at the edge; any text that does not fit its column ends in `…`.
+public struct Table: Widget, Sendable {
+    public enum ColumnWidth: Hashable, Sendable {
+        case fixed(Int)
+        /// As wide as the widest of header and cells.
+        case fit
+        /// At least `fit`, plus a share of the spare width.
+        case fill
+    }
+
+    public struct Column: Hashable, Sendable {
+        public var header: String
+        public var width: ColumnWidth
+        public var alignment: Alignment
+
+        public init(_ header: String, width: ColumnWidth = .fit, alignment: Alignment = .automatic) {
+            self.header = header
+            self.width = width
+            self.alignment = alignment
+        }
+    }
+
+    /// One cell's text and, optionally, its own style (a red change, a flag).
+    public struct Entry: Hashable, Sendable, ExpressibleByStringLiteral {
+        public var text: String
+        public var style: Style?
+
+        public init(_ text: String, style: Style? = nil) {
+            self.text = text
+            self.style = style
+        }
+
+        public init(stringLiteral text: String) { self.init(text) }
+    }
+
+    public var columns: [Column]
+    public var rows: [[Entry]]
+    public var headerStyle: Style
+    public var textStyle: Style
+    public var spacing: Int
+    public var showsHeader: Bool
+
+    public init(columns: [Column], rows: [[Entry]], headerStyle: Style = .role(.title),
+                textStyle: Style = .role(.text), spacing: Int = 1, showsHeader: Bool = true) {
+        self.columns = columns
+        self.rows = rows
+        self.headerStyle = headerStyle
+        self.textStyle = textStyle
+        self.spacing = spacing
+        self.showsHeader = showsHeader
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect) {
+        let area = area.intersection(canvas.area)
+        guard !area.isEmpty, !columns.isEmpty else { return }
+        let widths = columnWidths(total: area.width)
+        let headerAlignments = columns.indices.map(headerAlignment)
+        var y = area.y
+        if showsHeader {
+            drawRow(columns.map { Entry($0.header, style: headerStyle) }, alignments: headerAlignments,
+                    widths: widths, y: y, area: area, into: &canvas)
+            y += 1
+        }
+        for row in rows where y < area.maxY {
+            let alignments = columns.indices.map { i in
+                columns[i].alignment.resolved(for: i < row.count ? row[i].text : "")
+            }
+            drawRow(row, alignments: alignments, widths: widths, y: y, area: area, into: &canvas)
+            y += 1
+        }
+    }
+
+    private func drawRow(_ entries: [Entry], alignments: [Alignment], widths: [Int], y: Int, area: Rect,
+                         into canvas: inout Canvas) {
+        var x = area.x
+        for (i, width) in widths.enumerated() {
+            guard x < area.maxX else { return }
+            let visible = min(width, area.maxX - x)
+            if visible > 0, i < entries.count {
+                let text = Truncation.fit(entries[i].text, width: visible, alignment: alignments[i])
+                canvas.write(text, x: x, y: y, style: entries[i].style ?? textStyle, clip: area)
+            }
+            x += width + max(0, spacing)
+        }
+    }
+
+    /// A header lines up with its cells: right when the column's cells are numbers.
+    private func headerAlignment(_ column: Int) -> Alignment {
+        switch columns[column].alignment {
+        case .left, .right:
+            return columns[column].alignment
+        case .automatic:
+            let texts = rows.compactMap { column < $0.count ? $0[column].text : nil }.filter { !$0.isEmpty }
+            return !texts.isEmpty && texts.allSatisfy(NumberLabel.looksNumeric) ? .right : .left
+        }
+    }
+
+    /// The width of each column in an area `total` columns wide (see the type's doc).
+    public func columnWidths(total: Int) -> [Int] {
+        let natural = columns.indices.map { i in
+            rows.reduce(DisplayWidth.of(columns[i].header)) { widest, row in
+                i < row.count ? max(widest, DisplayWidth.of(row[i].text)) : widest
+            }
+        }
+        var widths = columns.indices.map { i -> Int in
+            if case .fixed(let n) = columns[i].width { return max(0, n) }
+            return natural[i]
+        }
+        let available = total - max(0, spacing) * (columns.count - 1)
+        let flexible = columns.indices.filter { !isFixed($0) }
+        var excess = widths.reduce(0, +) - available
+        while excess > 0 {
+            guard let widest = flexible.filter({ widths[$0] > 1 }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        let fills = columns.indices.filter { columns[$0].width == .fill }
+        if excess < 0, !fills.isEmpty {
+            let spare = -excess
+            for (n, i) in fills.enumerated() {
+                widths[i] += spare / fills.count + (n < spare % fills.count ? 1 : 0)
+            }
+        }
+        return widths
+    }
+
+    private func isFixed(_ column: Int) -> Bool {
+        if case .fixed = columns[column].width { return true }
+        return false
+    }
+}
