@@ -1,0 +1,37 @@
+/// Everything the screen shows that is not market data: which pane has focus,
+/// zoom, lookback, overlays, pause. It changes only in `update`.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var focus: PaneID = .rotation
+    /// The pane shown full screen, if any.
+    public var zoomed: PaneID?
+    public var lookback: Lookback = .year1
+    public var showingHelp = false
+    /// Replay does not advance / live polling stops.
+    public var paused = false
+    /// A line for the status bar (the snapshot's file name, a failure), if any.
+    public var notice: String?
+    public var quitting = false
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public var layout: DashboardLayout { .arrange(width: width, height: height, zoomed: zoomed) }
+}
+
+/// What can happen to the app.
+public enum Msg: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The outcome of an effect, to show in the status bar.
+    case notice(String)
+}
+
+/// Work `update` asks the shell to do; results come back as messages.
+public enum Effect: Equatable, Sendable {
+    case saveSnapshot
+    case refreshFeeds
+}
