@@ -94,3 +94,36 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite struct SnapshotCommandTests {
+    func columns(_ line: Substring) -> Int { line.unicodeScalars.count } // box, braille: one column each
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func printsExactlyTheScreen(width: Int, height: Int) throws {
+        let r = try RotorProcess.run(["snapshot", "--width", "\(width)", "--height", "\(height)"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == height)
+        #expect(lines.allSatisfy { columns($0) <= width })
+        for title in ["1 RTY/ES", "2 MAG7 vs SPX", "3 VOL PREMIUM", "4 BREADTH", "5 RATES x EQUITIES"] {
+            #expect(r.stdout.contains(title), "\(title) at \(width)x\(height)")
+        }
+        #expect(lines.last!.contains("REPLAY") && lines.last!.contains("2026-11-20") && lines.last!.contains("? help"))
+        #expect(r.stdout.contains("ratio 0.3594"))
+    }
+
+    @Test func zoomShowsOnePaneAndTooSmallSaysSo() throws {
+        let zoomed = try RotorProcess.run(["snapshot", "--width", "100", "--height", "30", "--focus", "4", "--zoom"])
+        #expect(zoomed.stdout.contains("4 BREADTH") && !zoomed.stdout.contains("1 RTY/ES"))
+        let small = try RotorProcess.run(["snapshot", "--width", "40", "--height", "10"])
+        #expect(small.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().count == 10)
+        #expect(small.stdout.contains("terminal too small (need 60x16)"))
+    }
+
+    @Test func replayDateAndErrors() throws {
+        let past = try RotorProcess.run(["snapshot", "--at", "2024-07-26", "--width", "120", "--height", "40"])
+        #expect(past.stdout.contains("2024-07-26"))
+        let bad = try RotorProcess.run(["snapshot", "--focus", "9"])
+        #expect(bad.status == 2 && bad.stderr.contains("--focus"))
+    }
+}

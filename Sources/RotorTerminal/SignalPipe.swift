@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The write end of the pipe, for the signal handler, which can reach nothing else.
+/// Set before any handler is installed and cleared after they are removed, so the
+/// handler only ever reads an initialised value.
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
+/// The handler itself does only what is async-signal-safe: one `write` of the
+/// signal number into a non-blocking pipe (errno preserved). Restoring the terminal
+/// (`endwin`) is not safe here, so it happens in the read loop, which wakes up because
+/// the pipe became readable.
+private func forwardSignal(_ number: Int32) {
+    let savedErrno = errno
+    var byte = UInt8(truncatingIfNeeded: number)
+    _ = write(signalPipeWriteEnd, &byte, 1)
+    errno = savedErrno
+}
+
+/// Turns SIGINT (Ctrl-C), SIGTERM and SIGHUP (tmux closing the pane) into something
+/// the key loop can wait on next to stdin: the self-pipe trick. Any thread may take the
+/// signal; the pipe wakes the loop's `poll` regardless. SIGWINCH is left to ncurses.
+final class SignalPipe {
+    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// The end the key loop polls; -1 when not installed.
+    private(set) var readEnd: Int32 = -1
+    private var writeEnd: Int32 = -1
+    private var previous: [Int32: sigaction] = [:]
+    /// The first signal received, kept so later calls keep reporting it.
+    private(set) var received: Int32?
+
+    /// Creates the pipe and installs the handlers. Call before `initscr`: ncurses then
+    /// sees handlers already present and leaves SIGINT/SIGTERM to us.
+    func install() throws(TerminalError) {
+        guard readEnd < 0 else { return }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw .system("pipe", errno) }
+        for fd in ends {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        readEnd = ends[0]
+        writeEnd = ends[1]
+        signalPipeWriteEnd = writeEnd
+        for number in Self.watched {
+            var action = sigaction()
+            #if os(Linux)
+            action.__sigaction_handler.sa_handler = forwardSignal
+            #else
+            action.__sigaction_u.__sa_handler = forwardSignal
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            var old = sigaction()
+            if sigaction(number, &action, &old) == 0 { previous[number] = old }
+        }
+    }
+
+    /// Puts the previous handlers back and closes the pipe.
+    func uninstall() {
+        guard readEnd >= 0 else { return }
+        for (number, old) in previous {
+            var old = old
+            _ = sigaction(number, &old, nil)
+        }
+        previous.removeAll()
+        signalPipeWriteEnd = -1
+        close(readEnd)
+        close(writeEnd)
+        readEnd = -1
+        writeEnd = -1
+    }
+
+    /// Drains the pipe; the first signal ever received, or nil.
+    func pending() -> Int32? {
+        guard readEnd >= 0 else { return received }
+        var byte: UInt8 = 0
+        while read(readEnd, &byte, 1) == 1 {
+            if received == nil { received = Int32(byte) }
+        }
+        return received
+    }
+
+    deinit { uninstall() }
+}

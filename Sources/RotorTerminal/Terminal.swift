@@ -1,0 +1,117 @@
+public import RotorUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The whole screen as the app sees it: start, draw canvases, wait for events, stop.
+///
+/// ```swift
+/// let code = Terminal.run { terminal in
+///     var canvas = view(state, size: terminal.size)
+///     terminal.draw(canvas, palette: palette)
+///     loop: while true {
+///         switch terminal.nextEvent(timeoutMilliseconds: 1000) {
+///         case .key(let key): ...
+///         case .resize: ...
+///         case .timeout: ...
+///         case .quit: break loop
+///         }
+///     }
+/// }
+/// ```
+///
+/// Nothing here prints while the screen is up; errors are thrown, and `run` restores
+/// the terminal before they reach the caller, who may then print them.
+public final class Terminal {
+    private let session = TerminalSession()
+    private var writer: ScreenWriter?
+    private var reader: KeyReader?
+
+    public init() {}
+
+    /// The colour depth in use (after `start`): the environment's wish capped by the
+    /// terminal's abilities; `.none` under NO_COLOR or without colour support.
+    public private(set) var colorDepth: ColorDepth = .none
+
+    public var isActive: Bool { session.isActive }
+
+    /// Enters curses mode. Throws, with the terminal untouched, if stdin/stdout are not
+    /// a terminal or TERM is unknown.
+    public func start(environment: [String: String] = Terminal.processEnvironment()) throws(TerminalError) {
+        guard !session.isActive else { return }
+        try session.start()
+        colorDepth = TerminalColorDepth.detect(environment: environment)
+        writer = ScreenWriter(colors: ColorPairs(depth: colorDepth))
+        reader = KeyReader(signals: session.signals)
+    }
+
+    /// Restores the terminal; safe to call more than once and after a signal.
+    public func stop() {
+        session.stop()
+        writer = nil
+        reader = nil
+    }
+
+    /// Rows and columns as ncurses last saw them: the size to render the next canvas at.
+    public var size: (rows: Int, columns: Int) { session.size }
+
+    /// Shows `canvas`, writing only the cells that changed since the last call (a full
+    /// repaint after a size or palette change). Returns the number of cells written.
+    @discardableResult
+    public func draw(_ canvas: Canvas, palette: Palette = .standard) -> Int {
+        writer?.draw(canvas, palette: palette) ?? 0
+    }
+
+    /// Forces the next `draw` to repaint everything.
+    public func invalidate() {
+        writer?.invalidate()
+    }
+
+    /// Sleeps until a key, a resize, a quit signal or the timeout (< 0: no timeout).
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
+        guard let reader else { return .quit(signal: quitSignal ?? SIGHUP) }
+        return reader.next(timeoutMilliseconds: timeoutMilliseconds) { session.size }
+    }
+
+    /// The quit signal received (SIGINT, SIGTERM or SIGHUP), if any.
+    public var quitSignal: Int32? { session.signals.pending() }
+
+    /// Runs `body` in curses mode and restores the terminal on every way out: normal
+    /// return, a thrown error (restored before the caller sees it, so it can print the
+    /// message on a clean terminal) and a quit signal the body returned for.
+    public static func run<Result>(
+        environment: [String: String] = Terminal.processEnvironment(),
+        _ body: (Terminal) throws -> Result
+    ) throws -> Result {
+        let terminal = Terminal()
+        try terminal.start(environment: environment)
+        defer { terminal.stop() }
+        return try body(terminal)
+    }
+
+    /// The fatal-error path: restore the terminal, then report on stderr and exit.
+    /// Order matters: a message printed while curses owns the screen is lost or garbled.
+    public func fail(_ message: String, status: Int32 = 1) -> Never {
+        stop()
+        let line = message.hasSuffix("\n") ? message : message + "\n"
+        var bytes = Array(line.utf8)
+        _ = write(STDERR_FILENO, &bytes, bytes.count)
+        exit(status)
+    }
+
+    /// The process environment as a dictionary (RotorUI's detection takes a value).
+    public static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,30 @@
+public import RotorCore
+
+/// The whole screen for a state: a pure function, so the live screen, `s` and
+/// `rotor snapshot` all show the same thing.
+public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String) -> Canvas {
+    var canvas = Canvas(width: state.width, height: state.height)
+    switch state.layout {
+    case let .tooSmall(message):
+        let y = state.height / 2
+        _ = canvas.write(message, x: max(0, (state.width - DisplayWidth.of(message)) / 2), y: y,
+                         style: .role(.warn))
+        return canvas
+    case let .panes(rects, statusBar):
+        if let asOf {
+            for (pane, rect) in rects {
+                canvas.render(PaneView(spec: .of(pane, model.roles), model: model, asOf: asOf,
+                                       lookback: state.lookback, isFocused: pane == state.focus), area: rect)
+            }
+        }
+        var left = [Span(mode, style: .role(.title).reversed())]
+        if let asOf { left.append(Span(asOf.iso)) }
+        if state.paused { left.append(Span("PAUSED", style: .role(.warn))) }
+        if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
+        canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)
+        if state.showingHelp {
+            canvas.render(Overlay(title: "keys", lines: helpLines.map { TextLine($0) }), area: canvas.area)
+        }
+        return canvas
+    }
+}

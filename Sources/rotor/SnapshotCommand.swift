@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RotorCore
+import RotorData
+import RotorUI
+
+/// `rotor snapshot`: one frame of the dashboard without a terminal, on stdout.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Render one dashboard frame as text (exactly --height lines) and print it."
+    )
+
+    @Option(help: ArgumentHelp("Folder of CSV files (default: the bundled demo).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("Show the market as of this date (default: the last date).", valueName: "date"))
+    var at: String?
+
+    @Option(help: "Screen width in columns.")
+    var width = 120
+
+    @Option(help: "Screen height in rows.")
+    var height = 40
+
+    @Option(help: ArgumentHelp("Focused pane, 1-5.", valueName: "n"))
+    var focus = 1
+
+    @Flag(help: "Zoom the focused pane.")
+    var zoom = false
+
+    @Flag(help: "Colours and attributes as ANSI escape sequences.")
+    var ansi = false
+
+    func validate() throws {
+        guard (1...5).contains(focus) else { throw ValidationError("--focus must be 1 to 5, got \(focus)") }
+        guard width >= 1, height >= 1, width <= 1000, height <= 1000 else {
+            throw ValidationError("--width and --height must be 1 to 1000")
+        }
+    }
+
+    func run() throws {
+        guard let folder = data ?? BundledSamples.demoData else {
+            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
+        }
+        let market: MarketData
+        do {
+            market = try DataFolder.load(folder)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+        let model = DashboardModel(data: market)
+        var asOf = model.lastDate
+        if let at {
+            guard let day = Day(parsing: at) else {
+                throw CommandFailure.usage("--at: cannot read '\(at)' as a date (expected YYYY-MM-DD)")
+            }
+            asOf = day
+        }
+        var state = AppState(width: width, height: height)
+        state.focus = PaneID(rawValue: focus)!
+        if zoom { state.zoomed = state.focus }
+        let canvas = view(state, model: model, asOf: asOf, mode: "REPLAY")
+        let lines = ansi ? canvas.ansiLines(depth: .trueColor) : canvas.lines()
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
