@@ -6,6 +6,8 @@ struct RotorCommand: ParsableCommand {
         commandName: "rotor",
         abstract: "A terminal dashboard for US equity rotation and its macro drivers.",
         version: "0.1.0",
-        subcommands: [ExportCommand.self, SnapshotCommand.self, DemoDataCommand.self, BenchCommand.self]
+        subcommands: [DashboardCommand.self, ExportCommand.self, SnapshotCommand.self, DemoDataCommand.self,
+                      BenchCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import RotorCore
+import RotorData
+import RotorTerminal
+import RotorUI
+
+/// `rotor` (the default command): the dashboard, replaying a folder of CSV files
+/// (the bundled demo unless --data) one session per second from about a year
+/// before its end.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The dashboard (the default): replays --data, or the bundled demo."
+    )
+
+    @Option(help: ArgumentHelp("Folder of CSV files to replay (default: the bundled demo).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("Start the replay at this date (default: a year before the end).", valueName: "date"))
+    var at: String?
+
+    @Option(help: "Replay speed in sessions per second.")
+    var speed = 1.0
+
+    @Option(help: ArgumentHelp("Folder for the `s` snapshots (default: the current directory).", valueName: "dir"))
+    var snapshotDir = "."
+
+    func validate() throws {
+        guard speed > 0, speed <= 1000 else { throw ValidationError("--speed must be above 0 and at most 1000") }
+    }
+
+    func run() throws {
+        guard let folder = data ?? BundledSamples.demoData else {
+            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
+        }
+        let market: MarketData
+        do {
+            market = try DataFolder.load(folder)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+        let model = DashboardModel(data: market)
+        var replay = Replay(model: model)
+        if let at {
+            guard let day = Day(parsing: at) else {
+                throw CommandFailure.usage("--at: cannot read '\(at)' as a date (expected YYYY-MM-DD)")
+            }
+            replay.seek(to: day)
+        }
+        guard replay.current != nil else { throw CommandFailure.usage("\(folder): no data to replay") }
+        do {
+            try Terminal.run { terminal in try loop(terminal, model: model, replay: &replay) }
+        } catch let error as TerminalError {
+            throw CommandFailure.runtime("\(error)")
+        }
+    }
+
+    private func loop(_ terminal: Terminal, model: DashboardModel, replay: inout Replay) throws {
+        let size = terminal.size
+        var state = AppState(width: size.columns, height: size.rows)
+        let step = Duration.milliseconds(Int(1000 / speed))
+        let clock = ContinuousClock()
+        var nextStep = clock.now + step
+        while !state.quitting {
+            let mode = replay.atEnd ? "REPLAY END" : "REPLAY"
+            let canvas = view(state, model: model, asOf: replay.current, mode: mode)
+            terminal.draw(canvas)
+            // Sleep until the next key or the next session; paused or at the end,
+            // only a key (or a resize) wakes the loop.
+            let waiting = state.paused || replay.atEnd
+            let remaining = clock.now.duration(to: nextStep)
+            let timeout = waiting ? -1 : max(0, Int(remaining.components.seconds * 1000
+                + remaining.components.attoseconds / 1_000_000_000_000_000))
+            switch terminal.nextEvent(timeoutMilliseconds: timeout) {
+            case let .key(key):
+                for effect in update(&state, .key(key)) {
+                    switch effect {
+                    case .saveSnapshot:
+                        let notice: String
+                        do {
+                            notice = "saved " + (try SnapshotFile.save(canvas.lines(), in: snapshotDir))
+                        } catch let failure as CommandFailure {
+                            notice = "snapshot failed: " + failure.message
+                        }
+                        _ = update(&state, .notice(notice))
+                    case .refreshFeeds:
+                        _ = update(&state, .notice("replay: nothing to refresh"))
+                    }
+                }
+                if !state.paused && !replay.atEnd && clock.now >= nextStep { nextStep = clock.now + step }
+            case let .resize(rows, columns):
+                _ = update(&state, .resize(width: columns, height: rows))
+            case .timeout:
+                if !state.paused, clock.now >= nextStep {
+                    replay.advance()
+                    nextStep = nextStep + step
+                    if clock.now > nextStep { nextStep = clock.now + step } // never a burst to catch up
+                }
+            case .quit:
+                return
+            }
+        }
+    }
+}
+
+/// The replay cursor: the dates of the data, one session at a time.
+struct Replay {
+    let dates: [Day]
+    private(set) var index: Int
+
+    init(model: DashboardModel) {
+        dates = Alignment.unionDates(model.series.values.map(\.dates))
+        index = max(0, dates.count - 1 - 252)
+    }
+
+    var current: Day? { dates.isEmpty ? nil : dates[index] }
+    var atEnd: Bool { index >= dates.count - 1 }
+
+    mutating func advance() { if !atEnd { index += 1 } }
+
+    mutating func seek(to day: Day) {
+        index = min(max(0, dates.firstIndex { $0 >= day } ?? dates.count - 1), max(0, dates.count - 1))
+    }
+}
