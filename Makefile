@@ -8,14 +8,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build release bench reference demo-data clean
 
-## run: build in release mode and show the bundled demo (until the dashboard lands:
-## the last weeks of every pane's numbers, exported from the demo data)
+## run: build in release mode and open the dashboard on the bundled demo
+## (a replay from a year before the data's end; q quits)
 run: deps release
-	.build/release/rotor export --from 2026-10-20 \
-	  'ratio(RTY,ES)' 'zscore(ratio(RTY,ES),252)' 'spread(RTY,ES,10)' \
-	  'ratio(ewbasket(AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA),SPX)' \
-	  'sub(VIX,rvol(ES,20))' 'above(@universe,50)' 'mcclellan(@universe)' \
-	  'corr(ret(RTY),diff(US2Y),60)' 'corr(ret(NQ),diff(US2Y),60)' 'sub(US10Y,US2Y)'
+	.build/release/rotor
 
 ## test: install the system packages, then build and run every test
 test: deps

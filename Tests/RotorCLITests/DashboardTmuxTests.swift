@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal: tmux runs it detached, keys go in with
+/// send-keys, the screen comes back with capture-pane.
+@Suite(.serialized) struct DashboardTmuxTests {
+    let session = "rotor-test-\(ProcessInfo.processInfo.processIdentifier)"
+
+    @discardableResult
+    func tmux(_ args: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + args
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
+
+    /// Polls the screen until `condition` holds (the app redraws within a second).
+    func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
+        for _ in 0..<50 {
+            let s = try screen()
+            if condition(s) { return s }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let s = try screen()
+        Issue.record("timed out waiting for \(what); screen:\n\(s)")
+        return s
+    }
+
+    @Test func keysResizeSnapshotAndQuit() throws {
+        guard (try? tmux("-V"))?.hasPrefix("tmux") == true else {
+            Issue.record("tmux is not installed (make test installs it)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(session).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let exitFile = folder + "/exit"
+        try tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", session,
+                 "\(RotorProcess.binary) --snapshot-dir \(folder); echo $? > \(exitFile); sleep 5")
+        defer { _ = try? tmux("kill-session", "-t", session) }
+
+        var s = try waitFor("five panes") { $0.contains("5 RATES x EQUITIES") && $0.contains("REPLAY") }
+        for title in ["1 RTY/ES", "2 MAG7 vs SPX", "3 VOL PREMIUM", "4 BREADTH"] { #expect(s.contains(title)) }
+        #expect(s.contains("▶ 1 RTY/ES"))
+
+        try tmux("send-keys", "-t", session, "Tab")
+        s = try waitFor("focus on 2") { $0.contains("▶ 2 MAG7 vs SPX") }
+        try tmux("send-keys", "-t", session, "z")
+        s = try waitFor("zoom") { !$0.contains("1 RTY/ES") && $0.contains("2 MAG7 vs SPX") }
+        try tmux("send-keys", "-t", session, "Escape")
+        s = try waitFor("unzoom") { $0.contains("1 RTY/ES") && $0.contains("5 RATES") }
+        try tmux("send-keys", "-t", session, "?")
+        s = try waitFor("help") { $0.contains("q or Ctrl-C") }
+        try tmux("send-keys", "-t", session, "Escape")
+        s = try waitFor("help closed") { !$0.contains("q or Ctrl-C") }
+
+        // Pause so the screen holds still, then snapshot it.
+        try tmux("send-keys", "-t", session, "p")
+        _ = try waitFor("paused") { $0.contains("PAUSED") }
+        let before = try screen()
+        try tmux("send-keys", "-t", session, "s")
+        s = try waitFor("saved") { $0.contains("saved ") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("rotor-") }
+        #expect(files.count == 1)
+        if let file = files.first {
+            let saved = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let trimmed = before.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+            #expect(saved.split(separator: "\n", omittingEmptySubsequences: false).prefix(39).map(String.init)
+                    == Array(trimmed.prefix(39)))
+        }
+
+        try tmux("resize-window", "-t", session, "-x", "70", "-y", "20")
+        s = try waitFor("narrow") { $0.split(separator: "\n").count <= 20 && $0.contains("1 RTY/ES") }
+        #expect(s.split(separator: "\n").allSatisfy { $0.count <= 70 })
+        try tmux("resize-window", "-t", session, "-x", "40", "-y", "10")
+        _ = try waitFor("too small") { $0.contains("terminal too small (need 60x16)") }
+        try tmux("resize-window", "-t", session, "-x", "120", "-y", "40")
+        _ = try waitFor("restored") { $0.contains("5 RATES x EQUITIES") }
+
+        try tmux("send-keys", "-t", session, "q")
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: exitFile) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+}
