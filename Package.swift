@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
         .testTarget(name: "RotorDemoTests", dependencies: ["RotorDemo", "RotorData", "RotorCore"],
                     swiftSettings: strict),
-        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore"],
-                    exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI"],
+                    exclude: ["Fixtures", "Golden"], swiftSettings: strict),
     ]
 )

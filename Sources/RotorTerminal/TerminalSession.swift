@@ -28,6 +28,14 @@ final class TerminalSession {
         // Before the screen exists, so ncurses finds our SIGINT/SIGTERM handlers and
         // does not install its own (which would exit from inside the handler).
         try signals.install()
+        // ncurses installs its SIGWINCH handler (and so reports KEY_RESIZE) only when
+        // the signal is at its default. A parent may have left it ignored or blocked
+        // (test runners, some process supervisors); both are inherited across exec.
+        signal(SIGWINCH, SIG_DFL)
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         setlocale(LC_ALL, "")
         // Streams over fds 1 and 0 of our own: Swift 6 rejects touching the C globals
         // `stdout`/`stdin`. Never closed, as that would close the fds.

@@ -66,12 +66,13 @@ struct DashboardCommand: ParsableCommand {
             let mode = replay.atEnd ? "REPLAY END" : "REPLAY"
             let canvas = view(state, model: model, asOf: replay.current, mode: mode)
             terminal.draw(canvas)
-            // Sleep until the next key or the next session; paused or at the end,
-            // only a key (or a resize) wakes the loop.
+            // Sleep until the next key or the next session. Paused or at the end, wake
+            // once a second anyway: a SIGWINCH delivered to another thread is only
+            // seen by ncurses on its next read, and a resize must not wait for a key.
             let waiting = state.paused || replay.atEnd
             let remaining = clock.now.duration(to: nextStep)
-            let timeout = waiting ? -1 : max(0, Int(remaining.components.seconds * 1000
-                + remaining.components.attoseconds / 1_000_000_000_000_000))
+            let timeout = waiting ? 1000 : max(0, min(1000, Int(remaining.components.seconds * 1000
+                + remaining.components.attoseconds / 1_000_000_000_000_000)))
             switch terminal.nextEvent(timeoutMilliseconds: timeout) {
             case let .key(key):
                 for effect in update(&state, .key(key)) {

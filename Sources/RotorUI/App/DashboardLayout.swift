@@ -9,7 +9,7 @@ public enum DashboardLayout: Equatable, Sendable {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
     /// Below this width the panes stack in one column.
-    public static let twoRowWidth = 100
+    public static let twoRowWidth = 80
 
     public static func arrange(width: Int, height: Int, zoomed: PaneID? = nil) -> DashboardLayout {
         guard width >= minimumWidth, height >= minimumHeight else {

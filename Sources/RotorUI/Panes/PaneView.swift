@@ -36,11 +36,12 @@ public struct PaneView: Widget {
         }
         let text = packed(lines, width: inner.width)
         let textRows = min(text.count, inner.height)
-        for (i, line) in text.prefix(textRows).enumerated() {
-            _ = canvas.write(line, x: inner.x, y: inner.maxY - textRows + i, clip: inner)
-        }
-
         let chartArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - textRows)
+        // Under the chart; at the top when there is no room for a chart.
+        let textTop = chartArea.height >= 3 ? inner.maxY - textRows : inner.y
+        for (i, line) in text.prefix(textRows).enumerated() {
+            _ = canvas.write(line, x: inner.x, y: textTop + i, clip: inner)
+        }
         guard chartArea.height >= 3 else { return }
         let axis = model.window(spec.chart[0].expression, asOf: asOf, sessions: lookback.sessions).dates
         let chartLines = spec.chart.map { line in

@@ -18,7 +18,7 @@ import Testing
         #expect(rects[.rates] == Rect(x: 80, y: 20, width: 40, height: 19))
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (200, 60), (70, 20), (60, 16), (99, 30), (100, 30)])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60), (70, 20), (60, 16), (79, 30), (80, 30)])
     func panesTileTheScreenWithoutOverlap(width: Int, height: Int) {
         let rects = panes(.arrange(width: width, height: height))
         #expect(rects.count == 5)
@@ -30,9 +30,9 @@ import Testing
     }
 
     @Test func narrowTerminalStacksOneColumn() {
-        let rects = panes(.arrange(width: 80, height: 24))
+        let rects = panes(.arrange(width: 79, height: 24))
         #expect(PaneID.allCases.map { rects[$0]!.x } == [0, 0, 0, 0, 0])
-        #expect(PaneID.allCases.map { rects[$0]!.width } == [80, 80, 80, 80, 80])
+        #expect(PaneID.allCases.map { rects[$0]!.width } == [79, 79, 79, 79, 79])
         #expect(PaneID.allCases.map { rects[$0]!.y } == PaneID.allCases.map { rects[$0]!.y }.sorted())
     }
 
@@ -56,7 +56,7 @@ import Testing
         #expect(wide.neighbour(of: .breadth, .up) == .rotation)
         #expect(wide.neighbour(of: .breadth, .right) == .rates)
         #expect(wide.neighbour(of: .rates, .right) == nil)
-        let narrow = DashboardLayout.arrange(width: 80, height: 40)
+        let narrow = DashboardLayout.arrange(width: 70, height: 40)
         #expect(narrow.neighbour(of: .mag7, .down) == .volPremium)
         #expect(narrow.neighbour(of: .mag7, .up) == .rotation)
         #expect(narrow.neighbour(of: .mag7, .right) == nil)
