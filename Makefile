@@ -37,6 +37,7 @@ release: deps
 bench: release
 	.build/release/rotor bench
 	Benchmarks/export-vs-pandas.sh
+	Benchmarks/dashboard.sh
 
 ## reference: regenerate the independent expected values (needs Python + pandas)
 reference:

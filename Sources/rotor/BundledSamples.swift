@@ -1,4 +1,5 @@
 import Foundation
+import RotorCore
 
 /// Where the bundled demo data lives: `$ROTOR_SAMPLES`, else the `Samples/` folder of
 /// the source tree this binary was built from, else one found walking up from the
@@ -32,5 +33,13 @@ enum BundledSamples {
             current = current.deletingLastPathComponent()
         }
         return out
+    }
+}
+
+extension MarketData {
+    /// The status bar's description of replayed data: "replay 16 symbols, @universe".
+    var replayDescription: String {
+        let universes = universes.keys.sorted().map { "@" + $0 }.joined(separator: " ")
+        return "replay \(symbols.count) symbols" + (universes.isEmpty ? "" : ", " + universes)
     }
 }

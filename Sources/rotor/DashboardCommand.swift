@@ -50,21 +50,29 @@ struct DashboardCommand: ParsableCommand {
         }
         guard replay.current != nil else { throw CommandFailure.usage("\(folder): no data to replay") }
         do {
-            try Terminal.run { terminal in try loop(terminal, model: model, replay: &replay) }
+            let log = LogFile.open()
+            log.write("start: replaying \(folder) from \(replay.current?.iso ?? "-") at \(speed) sessions/s")
+            defer { log.write("quit") }
+            try Terminal.run { terminal in
+                try loop(terminal, model: model, replay: &replay, feeds: market.replayDescription,
+                         clock: ContinuousClock(), log: log)
+            }
         } catch let error as TerminalError {
             throw CommandFailure.runtime("\(error)")
         }
     }
 
-    private func loop(_ terminal: Terminal, model: DashboardModel, replay: inout Replay) throws {
+    /// The event loop. The clock is a parameter so replay timing does not depend on
+    /// the wall clock of the machine it is tested on.
+    private func loop<C: Clock>(_ terminal: Terminal, model: DashboardModel, replay: inout Replay, feeds: String,
+                                clock: C, log: LogFile) throws where C.Duration == Duration {
         let size = terminal.size
         var state = AppState(width: size.columns, height: size.rows)
         let step = Duration.milliseconds(Int(1000 / speed))
-        let clock = ContinuousClock()
-        var nextStep = clock.now + step
+        var nextStep = clock.now.advanced(by: step)
         while !state.quitting {
             let mode = replay.atEnd ? "REPLAY END" : "REPLAY"
-            let canvas = view(state, model: model, asOf: replay.current, mode: mode)
+            let canvas = view(state, model: model, asOf: replay.current, mode: mode, feeds: feeds)
             terminal.draw(canvas)
             // Sleep until the next key or the next session. Paused or at the end, wake
             // once a second anyway: a SIGWINCH delivered to another thread is only
@@ -84,19 +92,20 @@ struct DashboardCommand: ParsableCommand {
                         } catch let failure as CommandFailure {
                             notice = "snapshot failed: " + failure.message
                         }
+                        log.write(notice)
                         _ = update(&state, .notice(notice))
                     case .refreshFeeds:
                         _ = update(&state, .notice("replay: nothing to refresh"))
                     }
                 }
-                if !state.paused && !replay.atEnd && clock.now >= nextStep { nextStep = clock.now + step }
+                if !state.paused && !replay.atEnd && clock.now >= nextStep { nextStep = clock.now.advanced(by: step) }
             case let .resize(rows, columns):
                 _ = update(&state, .resize(width: columns, height: rows))
             case .timeout:
                 if !state.paused, clock.now >= nextStep {
                     replay.advance()
-                    nextStep = nextStep + step
-                    if clock.now > nextStep { nextStep = clock.now + step } // never a burst to catch up
+                    nextStep = nextStep.advanced(by: step)
+                    if clock.now > nextStep { nextStep = clock.now.advanced(by: step) } // never a burst to catch up
                 }
             case .quit:
                 return

@@ -60,7 +60,7 @@ struct SnapshotCommand: ParsableCommand {
         var state = AppState(width: width, height: height)
         state.focus = PaneID(rawValue: focus)!
         if zoom { state.zoomed = state.focus }
-        let canvas = view(state, model: model, asOf: asOf, mode: "REPLAY")
+        let canvas = view(state, model: model, asOf: asOf, mode: "REPLAY", feeds: market.replayDescription)
         let lines = ansi ? canvas.ansiLines(depth: .trueColor) : canvas.lines()
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

@@ -52,7 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let exitFile = folder + "/exit"
         try tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", session,
-                 "\(RotorProcess.binary) --snapshot-dir \(folder); echo $? > \(exitFile); sleep 5")
+                 "XDG_STATE_HOME=\(folder) \(RotorProcess.binary) --snapshot-dir \(folder); echo $? > \(exitFile); sleep 5")
         defer { _ = try? tmux("kill-session", "-t", session) }
 
         var s = try waitFor("five panes") { $0.contains("5 RATES x EQUITIES") && $0.contains("REPLAY") }
@@ -76,7 +76,7 @@ import Testing
         let before = try screen()
         try tmux("send-keys", "-t", session, "s")
         s = try waitFor("saved") { $0.contains("saved ") }
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("rotor-") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("rotor-") && $0.hasSuffix(".txt") }
         #expect(files.count == 1)
         if let file = files.first {
             let saved = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
@@ -97,5 +97,8 @@ import Testing
         try tmux("send-keys", "-t", session, "q")
         for _ in 0..<50 where !FileManager.default.fileExists(atPath: exitFile) { Thread.sleep(forTimeInterval: 0.1) }
         #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        // Nothing reached the screen but the dashboard; the events went to the log.
+        let log = (try? String(contentsOfFile: folder + "/rotor/rotor.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("start: replaying") && log.contains("saved ") && log.contains("quit"))
     }
 }

@@ -2,7 +2,8 @@ public import RotorCore
 
 /// The whole screen for a state: a pure function, so the live screen, `s` and
 /// `rotor snapshot` all show the same thing.
-public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String) -> Canvas {
+/// `feeds` is the status bar's word on the data (in a replay: what is replayed).
+public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String, feeds: String = "") -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
     switch state.layout {
     case let .tooSmall(message):
@@ -19,6 +20,7 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         }
         var left = [Span(mode, style: .role(.title).reversed())]
         if let asOf { left.append(Span(asOf.iso)) }
+        if !feeds.isEmpty { left.append(Span(feeds, style: .role(.dim))) }
         if state.paused { left.append(Span("PAUSED", style: .role(.warn))) }
         if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
         canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)

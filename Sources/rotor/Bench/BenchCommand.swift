@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RotorCore
 import RotorData
+import RotorUI
 
 /// `rotor bench`: times the analytics core on the benchmark workload in this build.
 /// Run it from a release build (`make bench`); a debug build is many times slower.
@@ -20,6 +21,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the workload as a CSV folder and exit.", valueName: "dir"))
     var writeData: String?
 
+    @Flag(help: "Time the screen instead: building the pane model from the demo, and rendering a 200x60 frame.")
+    var render = false
+
     @Flag(help: "Also time each expression alone and list the slowest.")
     var perExpression = false
 
@@ -29,6 +33,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if listExpressions {
             BuiltinExpressions.all().forEach { print($0) }
+            return
+        }
+        if render {
+            try benchRender()
             return
         }
         let workload = BenchWorkload()
@@ -57,6 +65,29 @@ struct BenchCommand: ParsableCommand {
         if let folder = data {
             report("load CSV folder \(folder)", try time(max(3, iterations / 3)) { _ = try DataFolder.load(folder) })
         }
+    }
+
+    /// The screen's costs on the bundled demo: the model (every pane expression over
+    /// the whole history, done once at start) and one full 200x60 frame.
+    private func benchRender() throws {
+        guard let folder = BundledSamples.demoData else { throw CommandFailure.usage("Samples/demo not found") }
+        let market = try DataFolder.load(folder)
+        var model: DashboardModel?
+        report("build the pane model from the demo", try time(max(3, iterations / 3)) {
+            model = DashboardModel(data: market)
+        })
+        guard let model else { return }
+        var state = AppState(width: 200, height: 60)
+        state.focus = .breadth
+        report("render a 200x60 frame", try time(iterations) {
+            _ = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")
+        })
+        var previous = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")
+        report("render + diff against the previous frame", try time(iterations) {
+            let next = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")
+            _ = next.diff(previous: previous)
+            previous = next
+        })
     }
 
     private func time(_ n: Int, _ body: () throws -> Void) throws -> [Double] {
