@@ -58,6 +58,12 @@ final class SignalPipe {
             var old = sigaction()
             if sigaction(number, &action, &old) == 0 { previous[number] = old }
         }
+        // A blocked signal mask is inherited across exec (test runners, supervisors):
+        // a blocked SIGTERM would stay pending and the dashboard would never quit.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in Self.watched { sigaddset(&mask, number) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
     /// Puts the previous handlers back and closes the pipe.

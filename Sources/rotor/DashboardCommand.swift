@@ -52,20 +52,26 @@ struct DashboardCommand: ParsableCommand {
         do {
             let log = LogFile.open()
             log.write("start: replaying \(folder) from \(replay.current?.iso ?? "-") at \(speed) sessions/s")
-            defer { log.write("quit") }
-            try Terminal.run { terminal in
+            let signal = try Terminal.run { terminal in
                 try loop(terminal, model: model, replay: &replay, feeds: market.replayDescription,
                          clock: ContinuousClock(), log: log)
             }
+            // Ended by a signal: say so in the exit status, as a shell would (128 + N),
+            // now that the terminal is restored.
+            if let signal {
+                log.write("quit (signal \(signal))")
+                Foundation.exit(128 + signal)
+            }
+            log.write("quit")
         } catch let error as TerminalError {
             throw CommandFailure.runtime("\(error)")
         }
     }
 
-    /// The event loop. The clock is a parameter so replay timing does not depend on
-    /// the wall clock of the machine it is tested on.
+    /// The event loop, until `q` (nil) or a quit signal (its number). The clock is a
+    /// parameter so replay timing does not depend on the machine's wall clock.
     private func loop<C: Clock>(_ terminal: Terminal, model: DashboardModel, replay: inout Replay, feeds: String,
-                                clock: C, log: LogFile) throws where C.Duration == Duration {
+                                clock: C, log: LogFile) throws -> Int32? where C.Duration == Duration {
         let size = terminal.size
         var state = AppState(width: size.columns, height: size.rows)
         let step = Duration.milliseconds(Int(1000 / speed))
@@ -107,10 +113,11 @@ struct DashboardCommand: ParsableCommand {
                     nextStep = nextStep.advanced(by: step)
                     if clock.now > nextStep { nextStep = clock.now.advanced(by: step) } // never a burst to catch up
                 }
-            case .quit:
-                return
+            case let .quit(signal):
+                return signal
             }
         }
+        return nil
     }
 }
 

@@ -101,4 +101,28 @@ import Testing
         let log = (try? String(contentsOfFile: folder + "/rotor/rotor.log", encoding: .utf8)) ?? ""
         #expect(log.contains("start: replaying") && log.contains("saved ") && log.contains("quit"))
     }
+
+    /// SIGTERM and a closing pane (SIGHUP) end the dashboard cleanly: the exit status
+    /// says which signal, and no process is left behind.
+    @Test func signalsEndTheDashboard() throws {
+        guard Self.tmuxInstalled else {
+            Issue.record("tmux is not installed (make test installs it)")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(session + "-signals").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let exitFile = folder + "/exit", pidFile = folder + "/pid"
+        try tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session,
+                 "XDG_STATE_HOME=\(folder) sh -c 'echo $$ > \(pidFile); exec \(RotorProcess.binary)'; echo $? > \(exitFile); sleep 5")
+        defer { _ = try? tmux("kill-session", "-t", session) }
+        _ = try waitFor("dashboard") { $0.contains("REPLAY") }
+        let pid = try #require(Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        kill(pid, SIGTERM)
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: exitFile) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "143")
+        // The shell got its terminal back: what it prints after rotor is on screen.
+        #expect(kill(pid, 0) != 0)
+    }
 }
