@@ -41,6 +41,8 @@ let package = Package(
         .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
+        .testTarget(name: "RotorTerminalTests", dependencies: ["RotorTerminal", "RotorUI", "CNcursesw"],
+                    swiftSettings: strict),
         .testTarget(name: "RotorDemoTests", dependencies: ["RotorDemo", "RotorData", "RotorCore"],
                     swiftSettings: strict),
         .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI"],
