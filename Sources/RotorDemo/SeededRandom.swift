@@ -7,13 +7,13 @@
 /// the number of breadth members) leaves every other series unchanged.
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): turns one 64-bit value into a sequence of
-/// well-mixed words, used here only to seed xoshiro.
-struct SplitMix64 {
+/// well-mixed words, used here to seed xoshiro (and by `rotor bench` for its workload).
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -14,8 +14,7 @@ struct DashboardCommand: ParsableCommand {
         abstract: "The dashboard (the default): replays --data, or the bundled demo."
     )
 
-    @Option(help: ArgumentHelp("Folder of CSV files to replay (default: the bundled demo).", valueName: "dir"))
-    var data: String?
+    @OptionGroup var source: DataOptions
 
     @Option(help: ArgumentHelp("Start the replay at this date (default: a year before the end).", valueName: "date"))
     var at: String?
@@ -31,23 +30,11 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let folder = data ?? BundledSamples.demoData else {
-            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
-        }
-        let market: MarketData
-        do {
-            market = try DataFolder.load(folder)
-        } catch {
-            throw CommandFailure.usage("\(error)")
-        }
+        let folder = try source.folder()
+        let market = try source.load()
         let model = DashboardModel(data: market)
         var replay = Replay(model: model)
-        if let at {
-            guard let day = Day(parsing: at) else {
-                throw CommandFailure.usage("--at: cannot read '\(at)' as a date (expected YYYY-MM-DD)")
-            }
-            replay.seek(to: day)
-        }
+        if let at { replay.seek(to: try parseDay(at, option: "--at")) }
         guard replay.current != nil else { throw CommandFailure.usage("\(folder): no data to replay") }
         do {
             let log = LogFile.open()

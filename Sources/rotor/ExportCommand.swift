@@ -19,8 +19,7 @@ struct ExportCommand: ParsableCommand {
         case csv, json
     }
 
-    @Option(help: ArgumentHelp("Folder of CSV files (default: the bundled demo).", valueName: "dir"))
-    var data: String?
+    @OptionGroup var source: DataOptions
 
     @Option(help: ArgumentHelp("First date to print (YYYY-MM-DD).", valueName: "date"))
     var from: String?
@@ -39,23 +38,12 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let fromDay = try from.map { try Self.day($0, option: "--from") }
-        let toDay = try to.map { try Self.day($0, option: "--to") }
+        let fromDay = try from.map { try parseDay($0, option: "--from") }
+        let toDay = try to.map { try parseDay($0, option: "--to") }
         if let f = fromDay, let t = toDay, t < f {
             throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
         }
-        guard let folder = data ?? BundledSamples.demoData else {
-            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
-        }
-        let market: MarketData
-        do {
-            let report = try DataFolder.loadReport(folder)
-            // Files skipped for their names are worth knowing about, but not fatal.
-            for warning in report.warnings { writeError("rotor: warning: \(warning)") }
-            market = report.data
-        } catch {
-            throw CommandFailure.usage("\(error)")
-        }
+        let market = try source.load()
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
@@ -69,12 +57,5 @@ struct ExportCommand: ParsableCommand {
         let table = ExportTable(columns: columns, from: fromDay, to: toDay)
         let output = format == .csv ? table.csv() : table.json()
         FileHandle.standardOutput.write(Data(output.utf8))
-    }
-
-    private static func day(_ text: String, option: String) throws -> Day {
-        guard let day = Day(parsing: text) else {
-            throw CommandFailure.usage("\(option): cannot read '\(text)' as a date (expected YYYY-MM-DD)")
-        }
-        return day
     }
 }

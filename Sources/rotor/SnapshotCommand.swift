@@ -11,8 +11,7 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "Render one dashboard frame as text (exactly --height lines) and print it."
     )
 
-    @Option(help: ArgumentHelp("Folder of CSV files (default: the bundled demo).", valueName: "dir"))
-    var data: String?
+    @OptionGroup var source: DataOptions
 
     @Option(help: ArgumentHelp("Show the market as of this date (default: the last date).", valueName: "date"))
     var at: String?
@@ -40,23 +39,9 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let folder = data ?? BundledSamples.demoData else {
-            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
-        }
-        let market: MarketData
-        do {
-            market = try DataFolder.load(folder)
-        } catch {
-            throw CommandFailure.usage("\(error)")
-        }
+        let market = try source.load()
         let model = DashboardModel(data: market)
-        var asOf = model.lastDate
-        if let at {
-            guard let day = Day(parsing: at) else {
-                throw CommandFailure.usage("--at: cannot read '\(at)' as a date (expected YYYY-MM-DD)")
-            }
-            asOf = day
-        }
+        let asOf = try at.map { try parseDay($0, option: "--at") } ?? model.lastDate
         var state = AppState(width: width, height: height)
         state.focus = PaneID(rawValue: focus)!
         if zoom { state.zoomed = state.focus }

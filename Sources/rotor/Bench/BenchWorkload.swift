@@ -1,5 +1,6 @@
 import Foundation
 import RotorCore
+import RotorDemo
 
 /// The benchmark's market: ten years of business days for the sixteen symbols the
 /// panes use plus a 500-member universe, as geometric random walks from a fixed
@@ -63,20 +64,13 @@ struct BenchWorkload {
     }
 }
 
-/// SplitMix64 with Box-Muller normals: deterministic across runs and platforms.
+/// Uniform and normal draws (Box-Muller) from the demo's SplitMix64: deterministic
+/// across runs and platforms.
 struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    private var bits: SplitMix64
+    init(seed: UInt64) { bits = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+    mutating func uniform() -> Double { (Double(bits.next() >> 11) + 0.5) / 9_007_199_254_740_992 }
 
     mutating func normal() -> Double {
         (-2 * log(uniform())).squareRoot() * cos(2 * .pi * uniform())
