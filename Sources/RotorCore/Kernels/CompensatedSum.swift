@@ -18,13 +18,12 @@ struct CompensatedSum {
 
     var value: Double { sum + compensation }
 
-    /// The compensated sum of `values[range]`.
-    static func of(_ values: UnsafeBufferPointer<Double>, _ range: Range<Int>, minus shift: Double = 0,
-                   squared: Bool = false) -> Double {
+    /// The compensated sum of `values[range] - shift`.
+    static func of(_ values: UnsafeBufferPointer<Double>, _ range: Range<Int>, minus shift: Double = 0) -> Double {
         var s = CompensatedSum()
         for i in range {
             let d = values[i] - shift
-            s.add(squared ? d * d : d)
+            s.add(d)
         }
         return s.value
     }

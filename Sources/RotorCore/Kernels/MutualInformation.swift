@@ -12,8 +12,7 @@ public enum MutualInformation {
         let va = j.columns[0], vb = j.columns[1]
         var out = SeriesBuilder(capacity: j.dates.count)
         guard n >= 1, bins >= 1, va.count >= n else { return out.build() }
-        let lows = windowExtremes(va, n, <=), highs = windowExtremes(va, n, >=)
-        let lowsB = windowExtremes(vb, n, <=), highsB = windowExtremes(vb, n, >=)
+        let (lows, highs) = windowRanges(va, n), (lowsB, highsB) = windowRanges(vb, n)
         var table = [Int](repeating: 0, count: bins * bins)
         var marginA = [Int](repeating: 0, count: bins), marginB = [Int](repeating: 0, count: bins)
         let dn = Double(n)
@@ -54,10 +53,17 @@ public enum MutualInformation {
         return Swift.min(bins - 1, Int((v - lo) / (hi - lo) * Double(bins)))
     }
 
-    private static func windowExtremes(_ v: [Double], _ n: Int, _ dominates: (Double, Double) -> Bool) -> [Double] {
-        var out: [Double] = []
-        out.reserveCapacity(v.count - n + 1)
-        RollingExtrema.forEachWindow(v, n, dominates) { _, e in out.append(e) }
-        return out
+    /// Each full window's (min, max), both in one pass.
+    private static func windowRanges(_ v: [Double], _ n: Int) -> (lows: [Double], highs: [Double]) {
+        var lows: [Double] = [], highs: [Double] = []
+        lows.reserveCapacity(v.count - n + 1)
+        highs.reserveCapacity(v.count - n + 1)
+        v.withUnsafeBufferPointer { buffer in
+            RollingExtrema.forEachWindowHighLow(buffer, n) { _, high, low in
+                lows.append(low)
+                highs.append(high)
+            }
+        }
+        return (lows, highs)
     }
 }
