@@ -4,18 +4,18 @@ import Testing
 /// The real binary in a real terminal: tmux runs it detached, keys go in with
 /// send-keys, the screen comes back with capture-pane.
 @Suite(.serialized) struct DashboardTmuxTests {
-    let session = "rotor-test-\(ProcessInfo.processInfo.processIdentifier)"
+    /// One per test (Swift Testing makes a new suite value for each), and so one tmux
+    /// server each: a server being killed by the last test never takes the next one down.
+    let session = "rotor-test-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
 
-    /// Runs a tmux command. Its output is never a pipe we wait on: `new-session` may
-    /// start the tmux server, which inherits stdout and would hold a pipe open.
+    /// Runs a tmux command. Its output goes to files, never to a pipe we wait on:
+    /// `new-session` may start the tmux server, which would hold a pipe open.
     func tmux(_ args: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + args
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        // A server of our own (-L), so a user's tmux is never touched; UTF-8 forced
+        // (-u and the locale), since CI may run with no locale set at all.
+        let r = try Subprocess.run("tmux", ["-u", "-L", session] + args,
+                                   environment: ["LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"], timeout: 20)
+        if r.timedOut { Issue.record("tmux \(args.joined(separator: " ")) did not finish in 20 s") }
     }
 
     /// The screen, through a file (see `tmux`).
@@ -53,7 +53,7 @@ import Testing
         let exitFile = folder + "/exit"
         try tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", session,
                  "XDG_STATE_HOME=\(folder) \(RotorProcess.binary) --snapshot-dir \(folder); echo $? > \(exitFile); sleep 5")
-        defer { _ = try? tmux("kill-session", "-t", session) }
+        defer { _ = try? tmux("kill-server") }
 
         var s = try waitFor("five panes") { $0.contains("5 RATES x EQUITIES") && $0.contains("REPLAY") }
         for title in ["1 RTY/ES", "2 MAG7 vs SPX", "3 VOL PREMIUM", "4 BREADTH"] { #expect(s.contains(title)) }
@@ -115,7 +115,7 @@ import Testing
         let exitFile = folder + "/exit", pidFile = folder + "/pid"
         try tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session,
                  "XDG_STATE_HOME=\(folder) sh -c 'echo $$ > \(pidFile); exec \(RotorProcess.binary)'; echo $? > \(exitFile); sleep 5")
-        defer { _ = try? tmux("kill-session", "-t", session) }
+        defer { _ = try? tmux("kill-server") }
         _ = try waitFor("dashboard") { $0.contains("REPLAY") }
         let pid = try #require(Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
