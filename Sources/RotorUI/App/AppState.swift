@@ -7,6 +7,8 @@ public struct AppState: Equatable, Sendable {
     /// The pane shown full screen, if any.
     public var zoomed: PaneID?
     public var lookback: Lookback = .year1
+    /// Which implied/realized pair the vol premium chart shows (`v` cycles it).
+    public var volPair = 0
     public var showingHelp = false
     /// Replay does not advance / live polling stops.
     public var paused = false

@@ -41,6 +41,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .character("]"): state.lookback = state.lookback.longer
     case .character(" "), .character("p"): state.paused.toggle()
     case .character("?"): state.showingHelp = true
+    case .character("v") where state.focus == .volPremium: state.volPair += 1
     case .character("s"): return [.saveSnapshot]
     case .character("r"): return [.refreshFeeds]
     default: break
@@ -73,6 +74,7 @@ public let helpLines: [String] = [
     "1 .. 5            focus pane N",
     "Enter or z        zoom the focused pane; again or Esc to return",
     "[ / ]             shorter / longer lookback (1M 3M 6M 1Y 2Y 5Y)",
+    "v                 next implied/realized pair (VOL PREMIUM focused)",
     "s                 snapshot the screen to a text file",
     "r                 refresh all feeds now",
     "space or p        pause / resume",

@@ -13,9 +13,11 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         return canvas
     case let .panes(rects, statusBar):
         if let asOf {
+            let reader = PaneReader(model: model, asOf: asOf, lookback: state.lookback)
             for (pane, rect) in rects {
-                canvas.render(PaneView(spec: .of(pane, model.roles), model: model, asOf: asOf,
-                                       lookback: state.lookback, isFocused: pane == state.focus), area: rect)
+                canvas.render(PaneView(pane: pane, content: PaneView.content(of: pane, reader, volPair: state.volPair),
+                                       reader: reader, isFocused: pane == state.focus,
+                                       isZoomed: state.zoomed == pane), area: rect)
             }
         }
         var left = [Span(mode, style: .role(.title).reversed())]

@@ -14,11 +14,13 @@ public struct DashboardModel: Sendable {
     public let lastDate: Day?
     /// The first date any pane series reaches.
     public let firstDate: Day?
+    /// Where the breadth percentile reaches 5 and 95 (the band on the breadth chart).
+    public let breadthBand: (low: Series, high: Series)
 
     public init(data: MarketData, roles: Roles = Roles()) {
         self.roles = roles
         var evaluator = Evaluator(data: data)
-        let expressions = BuiltinExpressions.all(roles) + PaneSpec.extraExpressions(roles)
+        let expressions = BuiltinExpressions.all(roles) + PaneView.expressions(roles)
         evaluator.prepare(expressions)
         var series: [String: Series] = [:], failures: [String: String] = [:]
         for e in expressions where series[e] == nil {
@@ -28,6 +30,7 @@ public struct DashboardModel: Sendable {
                 failures[e] = error.message
             }
         }
+        breadthBand = ExtremeBand.of(series[BreadthPane.extremeSeries(roles)] ?? Series())
         self.series = series
         self.failures = failures
         lastDate = series.values.compactMap(\.last?.date).max()

@@ -1,63 +1,94 @@
 public import RotorCore
 
-/// One pane drawn from the model: its box (title, lookback, focus), its chart over
-/// the lookback, and its headline numbers, or what is missing and how to add it.
+/// One pane on screen: its box (number, title, lookback and data date, focus), then
+/// inside it, from the top, the headline readings, flag rows, what is missing, the
+/// table and the chart. Rows are given out in that order, so in a small pane the
+/// chart shrinks and goes first and the headline numbers stay; zoomed, the extra
+/// readings appear and the chart takes the rest of the screen.
 public struct PaneView: Widget {
-    public let spec: PaneSpec
-    public let model: DashboardModel
-    public let asOf: Day
-    public let lookback: Lookback
+    public let pane: PaneID
+    public let content: PaneContent
+    public let reader: PaneReader
     public let isFocused: Bool
+    public let isZoomed: Bool
 
-    public init(spec: PaneSpec, model: DashboardModel, asOf: Day, lookback: Lookback, isFocused: Bool) {
-        self.spec = spec
-        self.model = model
-        self.asOf = asOf
-        self.lookback = lookback
+    /// Data this many calendar days older than the replay date is stale (a long
+    /// weekend is 4).
+    public static let staleAfterDays = 4
+
+    public init(pane: PaneID, content: PaneContent, reader: PaneReader, isFocused: Bool, isZoomed: Bool = false) {
+        self.pane = pane
+        self.content = content
+        self.reader = reader
         self.isFocused = isFocused
+        self.isZoomed = isZoomed
+    }
+
+    /// The pane's content for the app state: one place that knows which pane is which.
+    public static func content(of pane: PaneID, _ reader: PaneReader, volPair: Int = 0) -> PaneContent {
+        switch pane {
+        case .rotation: RotationPane.content(reader)
+        case .mag7: Mag7Pane.content(reader)
+        case .volPremium: VolPremiumPane.content(reader, selected: volPair)
+        case .breadth: BreadthPane.content(reader)
+        case .rates: RatesPane.content(reader)
+        }
+    }
+
+    /// Every expression any pane reads, for the model to evaluate once.
+    public static func expressions(_ r: Roles) -> [String] {
+        RotationPane.expressions(r) + Mag7Pane.expressions(r) + VolPremiumPane.expressions(r)
+            + BreadthPane.expressions(r) + RatesPane.expressions(r)
     }
 
     public func render(into canvas: inout Canvas, area: Rect) {
         let missing = missingSymbols
-        let box = Box(title: "\(spec.pane.rawValue) \(spec.pane.title)", note: lookback.label,
-                      isFocused: isFocused, isWarning: !missing.isEmpty)
+        let dataDate = content.expressions.compactMap(reader.lastDate).max()
+        let stale = dataDate.map { Int(reader.asOf.ordinal - $0.ordinal) > Self.staleAfterDays } ?? false
+        let lookback = reader.lookback.label
+        let box = Box(title: "\(pane.rawValue) \(pane.title)",
+                      note: dataDate.map { lookback + " " + DateLabelFormat.monthDay.format($0) } ?? lookback,
+                      fallbackNote: lookback, isFocused: isFocused, isWarning: !missing.isEmpty || stale)
         canvas.render(box, area: area)
         let inner = box.inner(of: area)
         guard !inner.isEmpty else { return }
 
-        // Headline numbers first: they must survive the smallest pane.
-        var lines: [TextLine] = []
-        for h in spec.headlines {
-            guard let v = model.value(h.expression, asOf: asOf) else { continue }
-            lines.append(TextLine([Span(h.label + " ", style: .role(.dim)), Span(h.format.format(v), style: .role(.text))]))
+        var text = packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
+        text += content.rows
+        if stale, let dataDate {
+            text.append(TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)))
         }
         for symbol in missing {
-            lines.append(TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config", style: .role(.warn)))
+            text.append(TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config",
+                                 style: .role(.warn)))
         }
-        let text = packed(lines, width: inner.width)
-        let textRows = min(text.count, inner.height)
-        let chartArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - textRows)
-        // Under the chart; at the top when there is no room for a chart.
-        let textTop = chartArea.height >= 3 ? inner.maxY - textRows : inner.y
-        for (i, line) in text.prefix(textRows).enumerated() {
-            _ = canvas.write(line, x: inner.x, y: textTop + i, clip: inner)
+        var y = inner.y
+        for line in text.prefix(inner.height) {
+            _ = canvas.write(line, x: inner.x, y: y, clip: inner)
+            y += 1
         }
-        guard chartArea.height >= 3 else { return }
-        let axis = model.window(spec.chart[0].expression, asOf: asOf, sessions: lookback.sessions).dates
-        let chartLines = spec.chart.map { line in
-            LineChart.Line(series: model.window(line.expression, asOf: asOf, sessions: lookback.sessions), axis: axis,
-                           style: .role(line.role))
+
+        if let table = content.table?(inner.width), inner.maxY - y >= 2 {
+            let rows = min(table.rows.count + 1, inner.maxY - y)
+            canvas.render(table, area: Rect(x: inner.x, y: y, width: inner.width, height: rows))
+            y += rows
         }
-        canvas.render(LineChart(lines: chartLines, dates: axis, reference: spec.reference), area: chartArea)
+
+        guard let chart = content.chart, inner.maxY - y >= 3 else { return }
+        if let legend = content.legend, inner.maxY - y >= 6 {
+            _ = canvas.write(legend, x: inner.x, y: y, clip: inner)
+            y += 1
+        }
+        canvas.render(chart, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y))
     }
 
-    /// Headlines side by side when they fit, one per row otherwise.
+    /// Readings side by side when they fit, one per row otherwise.
     private func packed(_ lines: [TextLine], width: Int) -> [TextLine] {
         var rows: [TextLine] = []
         var current: [Span] = []
         var used = 0
         for line in lines {
-            let w = line.spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            let w = line.width
             if !current.isEmpty, used + 3 + w <= width {
                 current.append(Span("   "))
                 current += line.spans
@@ -72,14 +103,13 @@ public struct PaneView: Widget {
         return rows
     }
 
-    /// Symbols the pane needs that the data does not have.
+    /// Symbols and universes the pane needs that the data does not have.
     private var missingSymbols: [String] {
-        let expressions = spec.chart.map(\.expression) + spec.headlines.map(\.expression)
         var out: [String] = []
-        for e in expressions {
-            guard let message = model.failures[e] else { continue }
+        for e in content.expressions {
+            guard let message = reader.failure(e) else { continue }
             for prefix in ["unknown symbol ", "unknown universe "] where message.hasPrefix(prefix) {
-                let name = String(message.dropFirst(prefix.count))
+                let name = String(message.dropFirst(prefix.count).prefix { $0 != " " })
                 if !out.contains(name) { out.append(name) }
             }
         }

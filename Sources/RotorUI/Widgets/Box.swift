@@ -9,6 +9,8 @@ public struct Box: Widget, Sendable {
     public var title: String
     /// Right-aligned text in the top edge; dropped first when space is short.
     public var note: String?
+    /// A shorter note tried when `note` does not fit (the lookback without the date).
+    public var fallbackNote: String?
     public var isFocused: Bool
     public var isWarning: Bool
     /// The border drawn when focused (`.heavy`, or `.double`).
@@ -16,10 +18,11 @@ public struct Box: Widget, Sendable {
     /// Put before the title when focused.
     public var focusMarker: String
 
-    public init(title: String = "", note: String? = nil, isFocused: Bool = false, isWarning: Bool = false,
-                focusedBorder: BorderSet = .heavy, focusMarker: String = "▶") {
+    public init(title: String = "", note: String? = nil, fallbackNote: String? = nil, isFocused: Bool = false,
+                isWarning: Bool = false, focusedBorder: BorderSet = .heavy, focusMarker: String = "▶") {
         self.title = title
         self.note = note
+        self.fallbackNote = fallbackNote
         self.isFocused = isFocused
         self.isWarning = isWarning
         self.focusedBorder = focusedBorder
@@ -65,20 +68,22 @@ public struct Box: Widget, Sendable {
     }
 
     /// Title and note as ` title ` and ` note ` inside the top edge. The note needs the
-    /// whole title plus one border glyph between them, else it is left out; the title
+    /// whole title plus one border glyph between them, else the fallback note is
+    /// tried, else it is left out; the title
     /// is clipped with `…` and left out below one visible character.
     private func drawTopText(into canvas: inout Canvas, edge: Rect) {
         let fullTitle = isFocused && !focusMarker.isEmpty
             ? (title.isEmpty ? focusMarker : focusMarker + " " + title) : title
         let titleWidth = DisplayWidth.of(fullTitle)
         var titleRoom = edge.width - 2
-        if let note, !note.isEmpty {
+        let titleNeeds = titleWidth == 0 ? 0 : titleWidth + 2
+        for note in [note, fallbackNote].compactMap({ $0 }) where !note.isEmpty {
             let noteWidth = DisplayWidth.of(note)
-            let titleNeeds = titleWidth == 0 ? 0 : titleWidth + 2
             if titleNeeds + 1 + noteWidth + 2 <= edge.width {
                 canvas.write(" " + note + " ", x: edge.maxX - noteWidth - 2, y: edge.y,
                              style: noteStyle, clip: edge)
                 titleRoom = edge.width - noteWidth - 2 - 1 - 2
+                break
             }
         }
         guard titleWidth > 0, titleRoom >= 1 else { return }

@@ -129,8 +129,50 @@ public struct Table: Widget, Sendable {
         return widths
     }
 
+    /// The width the table takes when nothing has to shrink.
+    public var naturalWidth: Int {
+        columnWidths(total: Int.max / 2).reduce(0, +) + max(0, spacing) * max(0, columns.count - 1)
+    }
+
     private func isFixed(_ column: Int) -> Bool {
         if case .fixed = columns[column].width { return true }
         return false
+    }
+}
+
+extension Table {
+    /// A column with its cells and how much it matters: when the columns are wider
+    /// than the area, the least important go first (ties: the rightmost), and those
+    /// left keep their order.
+    public struct RankedColumn: Sendable {
+        public var column: Column
+        public var cells: [Entry]
+        /// Lower is kept longer; 0 is never dropped.
+        public var priority: Int
+
+        public init(_ column: Column, _ cells: [Entry], priority: Int) {
+            self.column = column
+            self.cells = cells
+            self.priority = priority
+        }
+    }
+
+    /// The table of as many of `columns` as fit `width` at their natural widths.
+    public static func fitted(_ columns: [RankedColumn], width: Int, headerStyle: Style = .role(.dim),
+                              spacing: Int = 1) -> Table {
+        var kept = columns
+        func natural(_ cs: [RankedColumn]) -> Int {
+            cs.reduce(0) { total, c in
+                total + c.cells.reduce(DisplayWidth.of(c.column.header)) { max($0, DisplayWidth.of($1.text)) }
+            } + spacing * max(0, cs.count - 1)
+        }
+        while natural(kept) > width,
+              let drop = kept.indices.filter({ kept[$0].priority > 0 })
+                  .max(by: { (kept[$0].priority, $0) < (kept[$1].priority, $1) }) {
+            kept.remove(at: drop)
+        }
+        let rowCount = kept.map(\.cells.count).max() ?? 0
+        let rows = (0..<rowCount).map { i in kept.map { i < $0.cells.count ? $0.cells[i] : Entry("") } }
+        return Table(columns: kept.map(\.column), rows: rows, headerStyle: headerStyle, spacing: spacing)
     }
 }

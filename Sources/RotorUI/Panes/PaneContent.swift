@@ -1,0 +1,76 @@
+import RotorCore
+
+/// One labelled number of a pane: `20d +2.32%`. It keeps the expression it came
+/// from, so a test can set every number on screen against `rotor export`.
+public struct Reading: Sendable, Equatable {
+    public var label: String
+    /// The METRICS.md expression whose value this is, when it is one directly.
+    public var expression: String?
+    public var value: Double?
+    public var format: NumberFormatKind
+    /// A style for the number that wins over the default (a flag colour).
+    public var style: Style?
+
+    public init(label: String, expression: String? = nil, value: Double?, format: NumberFormatKind,
+                style: Style? = nil) {
+        self.label = label
+        self.expression = expression
+        self.value = value
+        self.format = format
+        self.style = style
+    }
+
+    /// The number as shown, or `–` while its window is not yet full.
+    public var text: String { value.map(format.format) ?? NumberFormatKind.absent }
+
+    /// Label dim, number in the text role (or the reading's own style).
+    public var line: TextLine {
+        var spans: [Span] = []
+        if !label.isEmpty { spans.append(Span(label + " ", style: .role(.dim))) }
+        spans.append(Span(text, style: style ?? .role(.text)))
+        return TextLine(spans)
+    }
+}
+
+/// Everything a pane shows inside its border, before layout: the headline readings
+/// (which must survive the smallest pane), flag lines, a table, a chart, and extra
+/// readings for when the pane is zoomed.
+public struct PaneContent: Sendable {
+    public var readings: [Reading] = []
+    /// Rows under the readings: raised flags (EXTREME, REVERSING, ...), sparklines.
+    public var rows: [TextLine] = []
+    /// The table for a given width (panes drop their least important columns).
+    public var table: (@Sendable (Int) -> Table)?
+    public var chart: LineChart?
+    /// A row naming the chart's lines, drawn above it when there is room.
+    public var legend: TextLine?
+    /// More readings, shown only when the pane is zoomed.
+    public var detail: [Reading] = []
+    /// Every expression the pane reads: the source of its missing-symbol warnings
+    /// and of its data age.
+    public var expressions: [String] = []
+
+    public init() {}
+}
+
+extension LineChart {
+    /// A chart of `expressions` over the reader's lookback, on the dates of the first.
+    static func of(_ expressions: [(String, StyleRole)], reader: PaneReader, reference: Double? = nil,
+                   valueLabel: @escaping @Sendable (Double) -> String = NumberLabel.compact) -> LineChart? {
+        guard let first = expressions.first else { return nil }
+        let axis = reader.window(first.0).dates
+        guard !axis.isEmpty else { return nil }
+        let lines = expressions.map { Line(series: reader.window($0.0), axis: axis, style: .role($0.1)) }
+        return LineChart(lines: lines, dates: axis, reference: reference, valueLabel: valueLabel)
+    }
+}
+
+/// A legend row: each name in its line's colour.
+func legend(_ names: [(String, StyleRole)]) -> TextLine {
+    var spans: [Span] = []
+    for (i, (name, role)) in names.enumerated() {
+        if i > 0 { spans.append(Span("  ")) }
+        spans.append(Span("━ " + name, style: .role(role)))
+    }
+    return TextLine(spans)
+}
