@@ -13,11 +13,17 @@ import Testing
     static let asOf = Day(year: 2026, month: 6, day: 30)!
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static func screen(_ width: Int, _ height: Int, _ configure: (inout AppState) -> Void = { _ in }) throws -> String {
+    static func screen(_ width: Int, _ height: Int, at date: Day = asOf,
+                       _ configure: (inout AppState) -> Void = { _ in }) throws -> String {
         let model = try #require(Self.model)
         var state = AppState(width: width, height: height)
         configure(&state)
-        return view(state, model: model, asOf: asOf, mode: "REPLAY").lines().joined(separator: "\n") + "\n"
+        return view(state, model: model, asOf: date, mode: "REPLAY").lines().joined(separator: "\n") + "\n"
+    }
+
+    static func zoomed(_ pane: PaneID, _ width: Int = 120, _ height: Int = 40, at date: Day = asOf,
+                       volPair: Int = 0) throws -> String {
+        try screen(width, height, at: date) { $0.focus = pane; $0.zoomed = pane; $0.volPair = volPair }
     }
 
     func check(_ name: String, _ actual: String) throws {
@@ -37,9 +43,60 @@ import Testing
     @Test func dashboardAt80x24() throws { try check("dashboard-80x24", Self.screen(80, 24)) }
     @Test func dashboardAt120x40() throws { try check("dashboard-120x40", Self.screen(120, 40)) }
     @Test func dashboardAt200x60() throws { try check("dashboard-200x60", Self.screen(200, 60)) }
-    @Test func zoomedBreadth() throws {
-        try check("zoom-breadth-120x40", Self.screen(120, 40) { $0.focus = .breadth; $0.zoomed = .breadth })
+    @Test(arguments: PaneID.allCases) func eachPaneZoomed(pane: PaneID) throws {
+        try check("zoom-\(pane.rawValue)-120x40", Self.zoomed(pane))
     }
+
+    /// A date for each flag, with the flag asserted on the screen as well as in the baseline.
+    @Test func rotationExtreme() throws {
+        let date = Day(year: 2024, month: 7, day: 17)!
+        let s = try Self.screen(120, 40, at: date)
+        #expect(s.contains("EXTREME small caps leading"))
+        try check("flags-2024-07-17-120x40", s)
+        try check("flags-2024-07-17-80x24", Self.screen(80, 24, at: date))
+    }
+
+    @Test func impliedBelowRealized() throws {
+        let date = Day(year: 2025, month: 7, day: 31)!
+        let s = try Self.zoomed(.volPremium, at: date, volPair: 2)
+        #expect(s.contains("IV<RV") && s.contains("RVX implied") && s.contains("RV20 RTY"))
+        try check("flags-2025-07-31-vol-rvx-120x40", s)
+    }
+
+    @Test func breadthExtremesAndReversal() throws {
+        let high = try Self.zoomed(.breadth, at: Day(year: 2025, month: 9, day: 18)!)
+        #expect(high.contains("EXTREME HIGH"))
+        try check("flags-2025-09-18-breadth-120x40", high)
+        let reversing = try Self.zoomed(.breadth, at: Day(year: 2025, month: 9, day: 24)!)
+        #expect(reversing.contains("REVERSING from EXTREME HIGH"))
+        try check("flags-2025-09-24-breadth-120x40", reversing)
+        let low = try Self.screen(200, 60, at: Day(year: 2024, month: 12, day: 13)!)
+        #expect(low.contains("EXTREME LOW"))
+        try check("flags-2024-12-13-200x60", low)
+    }
+
+    @Test func curveRegimeInWords() throws {
+        for (date, regime) in [(Day(year: 2024, month: 7, day: 17)!, "bull steepener"),
+                               (Day(year: 2025, month: 7, day: 31)!, "bear flattener")] {
+            #expect(try Self.zoomed(.rates, at: date).contains("curve 20d " + regime))
+        }
+    }
+
+    /// A symbol missing from the data: the pane names it and how to add it, and shows
+    /// everything else it can.
+    @Test func missingSymbolIsNamedAndTheRestStays() throws {
+        var data = try DataFolder.load(RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo").path)
+        data.symbols["RVX"] = nil
+        let model = DashboardModel(data: data)
+        var state = AppState(width: 120, height: 40)
+        state.focus = .volPremium
+        state.zoomed = .volPremium
+        let s = view(state, model: model, asOf: Self.asOf, mode: "REPLAY").lines().joined(separator: "\n")
+        #expect(s.contains("no data for RVX: add RVX.csv or map RVX in the config"))
+        #expect(s.contains("VIX/ES") && s.contains("VXN/NQ") && s.contains("premium +5.79 pts"))
+        #expect(!s.contains("RVX/RTY 0"))
+    }
+
     @Test func helpOverlay() throws { try check("help-120x40", Self.screen(120, 40) { $0.showingHelp = true }) }
     @Test func tooSmall() throws { try check("too-small-40x10", Self.screen(40, 10)) }
     @Test func lookbackAndFocus() throws {

@@ -39,7 +39,7 @@ public enum BreadthPane {
         }
         let adline = reader.window("adline(\(u))", sessions: 40)
         if !adline.isEmpty {
-            c.rows.append(TextLine([Span("A/D line ", style: .role(.dim)),
+            c.rows.append(TextLine([Span("A/D 40d ", style: .role(.dim)),
                                     Span(Sparkline.glyphs(adline.values, width: 40), style: .role(.series1))]))
         }
         c.table = { _ in table(reader) }

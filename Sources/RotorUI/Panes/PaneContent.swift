@@ -6,15 +6,19 @@ public struct Reading: Sendable, Equatable {
     public var label: String
     /// The METRICS.md expression whose value this is, when it is one directly.
     public var expression: String?
+    /// What the expression's value is multiplied by for display (100: percent to bp).
+    public var scale: Double
+    /// The value shown: the expression's value times `scale`, or a derived number.
     public var value: Double?
     public var format: NumberFormatKind
     /// A style for the number that wins over the default (a flag colour).
     public var style: Style?
 
-    public init(label: String, expression: String? = nil, value: Double?, format: NumberFormatKind,
-                style: Style? = nil) {
+    public init(label: String, expression: String? = nil, scale: Double = 1, value: Double?,
+                format: NumberFormatKind, style: Style? = nil) {
         self.label = label
         self.expression = expression
+        self.scale = scale
         self.value = value
         self.format = format
         self.style = style

@@ -38,8 +38,9 @@ public struct PaneReader: Sendable {
     public func failure(_ expression: String) -> String? { model.failures[expression] }
 
     /// A reading of the expression's value as of `asOf`.
-    public func reading(_ label: String, _ expression: String, _ format: NumberFormatKind,
+    public func reading(_ label: String, _ expression: String, _ format: NumberFormatKind, scale: Double = 1,
                         style: Style? = nil) -> Reading {
-        Reading(label: label, expression: expression, value: value(expression), format: format, style: style)
+        Reading(label: label, expression: expression, scale: scale, value: value(expression).map { $0 * scale },
+                format: format, style: style)
     }
 }

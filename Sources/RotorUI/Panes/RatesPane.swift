@@ -23,8 +23,7 @@ public enum RatesPane {
             reader.reading("corr \(r.small)/2y 60d", corr(r.small, r, 60), .signed(2)),
             reader.reading("2y", r.twoYear, .percentLevel(decimals: 2)),
             Reading(label: "5d", value: reader.change(r.twoYear, rows: 5).map { $0 * 100 }, format: .basisPoints),
-            Reading(label: "2s10s", expression: curve(r), value: reader.value(curve(r)).map { $0 * 100 },
-                    format: .basisPoints),
+            reader.reading("2s10s", curve(r), .basisPoints, scale: 100),
             Reading(label: "20d", value: reader.change(curve(r), rows: 20).map { $0 * 100 }, format: .basisPoints),
             reader.reading("MI", "mi(ret(\(r.small)),\(changes(r)),60,8)", .decimals(3)),
         ]

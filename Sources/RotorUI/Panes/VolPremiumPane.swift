@@ -35,8 +35,10 @@ public enum VolPremiumPane {
         ]
         c.table = { table(reader, all, width: $0) }
         c.legend = legend([("\(pair.implied) implied", .series1), ("RV20 \(pair.underlying)", .series2)])
+        if all.count > 1 { c.legend?.spans.append(Span("   v: next pair", style: .role(.dim))) }
         c.chart = .of([(pair.implied, .series1), (pair.realized, .series2)], reader: reader)
-        c.detail = all.map { reader.reading("\($0.label) IV/RV", $0.ratio, .multiple) }
+        c.detail = [reader.reading("IV/RV", pair.ratio, .multiple),
+                    reader.reading("premium pct 1y", pair.percentile, .decimals(0))]
         return c
     }
 

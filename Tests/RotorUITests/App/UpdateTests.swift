@@ -50,6 +50,11 @@ import Testing
         #expect(Lookback.allCases.map(\.label) == ["1M", "3M", "6M", "1Y", "2Y", "5Y"])
     }
 
+    @Test func vCyclesTheVolPairOnlyWhenTheVolPaneHasFocus() {
+        #expect(run([.character("3"), .character("v"), .character("v")]).0.volPair == 2)
+        #expect(run([.character("v")]).0.volPair == 0)
+    }
+
     @Test func pauseSnapshotRefresh() {
         #expect(run([.character(" ")]).0.paused)
         #expect(!run([.character("p"), .character("p")]).0.paused)
@@ -65,7 +70,7 @@ import Testing
         #expect(!run([.escape], from: open).0.showingHelp)
         #expect(!run([.character("?")], from: open).0.showingHelp)
         #expect(run([.character("q")], from: open).0.quitting)
-        #expect(helpLines.count == 10)
+        #expect(helpLines.count == 11 && helpLines.contains { $0.hasPrefix("v ") })
     }
 
     @Test func quitKeys() {
