@@ -65,6 +65,9 @@ import Testing
         s = try waitFor("zoom") { !$0.contains("1 RTY/ES") && $0.contains("2 MAG7 vs SPX") }
         try tmux("send-keys", "-t", session, "Escape")
         s = try waitFor("unzoom") { $0.contains("1 RTY/ES") && $0.contains("5 RATES") }
+        // The vol pane's own key: 3 focuses it, v charts the next pair.
+        try tmux("send-keys", "-t", session, "3", "v")
+        s = try waitFor("next vol pair") { $0.contains("▶ 3 VOL PREMIUM") && $0.contains("VXN implied") }
         try tmux("send-keys", "-t", session, "?")
         s = try waitFor("help") { $0.contains("q or Ctrl-C") }
         try tmux("send-keys", "-t", session, "Escape")

@@ -75,7 +75,9 @@ public struct PaneView: Widget {
         }
 
         guard let chart = content.chart, inner.maxY - y >= 3 else { return }
-        if let legend = content.legend, inner.maxY - y >= 6 {
+        if var legend = content.legend, inner.maxY - y >= 6 {
+            // A legend too wide loses its last parts (the key hint) rather than being cut mid-word.
+            while legend.width > inner.width, legend.spans.count > 1 { legend.spans.removeLast() }
             _ = canvas.write(legend, x: inner.x, y: y, clip: inner)
             y += 1
         }
