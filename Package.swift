@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "RotorUI", dependencies: ["RotorCore"], swiftSettings: strict),
         .target(name: "RotorTerminal", dependencies: ["CNcursesw", "RotorUI"], swiftSettings: strict),
         .target(name: "RotorDemo", dependencies: ["RotorCore"], swiftSettings: strict),
+        .target(name: "RotorConfig", dependencies: ["RotorCore", "RotorUI"], swiftSettings: strict),
         .executableTarget(
             name: "rotor",
             dependencies: [
-                "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorDemo",
+                "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorDemo", "RotorConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -44,6 +45,8 @@ let package = Package(
         .testTarget(name: "RotorTerminalTests", dependencies: ["RotorTerminal", "RotorUI", "CNcursesw"],
                     swiftSettings: strict),
         .testTarget(name: "RotorDemoTests", dependencies: ["RotorDemo", "RotorData", "RotorCore"],
+                    swiftSettings: strict),
+        .testTarget(name: "RotorConfigTests", dependencies: ["RotorConfig", "RotorUI", "RotorCore"],
                     swiftSettings: strict),
         .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI"],
                     exclude: ["Fixtures", "Golden"], swiftSettings: strict),

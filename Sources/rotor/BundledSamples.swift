@@ -25,6 +25,11 @@ enum BundledSamples {
     /// The demo data folder (`Samples/demo`).
     static var demoData: String? { folder.map { $0 + "/demo" } }
 
+    /// The bundled themes (`Themes/`, beside `Samples/`).
+    static var themes: String? {
+        folder.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Themes") }
+    }
+
     private static func ancestors(of url: URL) -> [URL] {
         var out: [URL] = []
         var current = url.deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RotorConfig
 import RotorCore
 import RotorData
 import RotorTerminal
@@ -15,33 +16,42 @@ struct DashboardCommand: ParsableCommand {
     )
 
     @OptionGroup var source: DataOptions
+    @OptionGroup var look: ThemeOptions
 
-    @Option(help: ArgumentHelp("Start the replay at this date (default: a year before the end).", valueName: "date"))
+    @Option(help: ArgumentHelp("Start the replay at this date (default: the config's, else a year before the end).",
+                               valueName: "date"))
     var at: String?
 
-    @Option(help: "Replay speed in sessions per second.")
-    var speed = 1.0
+    @Option(help: "Replay speed in sessions per second (default: the config's, else 1).")
+    var speed: Double?
 
-    @Option(help: ArgumentHelp("Folder for the `s` snapshots (default: the current directory).", valueName: "dir"))
-    var snapshotDir = "."
+    @Option(help: ArgumentHelp("Folder for the `s` snapshots (default: the config's, else the current directory).",
+                               valueName: "dir"))
+    var snapshotDir: String?
 
     func validate() throws {
-        guard speed > 0, speed <= 1000 else { throw ValidationError("--speed must be above 0 and at most 1000") }
+        if let speed, !(speed > 0 && speed <= 1000) { throw ValidationError("--speed must be above 0 and at most 1000") }
     }
 
     func run() throws {
-        let folder = try source.folder()
-        let market = try source.load()
-        let model = DashboardModel(data: market)
+        let loaded = try source.load()
+        let (themes, firstTheme) = try look.load(loaded)
+        let model = loaded.model()
         var replay = Replay(model: model)
-        if let at { replay.seek(to: try parseDay(at, option: "--at")) }
-        guard replay.current != nil else { throw CommandFailure.usage("\(folder): no data to replay") }
+        if let start = try at.map({ try parseDay($0, option: "--at") }) ?? loaded.config.replayStart {
+            replay.seek(to: start)
+        }
+        guard replay.current != nil else { throw CommandFailure.usage("\(loaded.folder): no data to replay") }
+        let settings = Settings(speed: speed ?? loaded.config.replaySpeed,
+                                snapshotDir: snapshotDir ?? loaded.config.snapshotDir ?? ".",
+                                themes: themes.themes, theme: firstTheme, config: loaded.config)
         do {
             let log = LogFile.open()
-            log.write("start: replaying \(folder) from \(replay.current?.iso ?? "-") at \(speed) sessions/s")
+            log.write("start: replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(settings.speed) sessions/s"
+                      + ", config \(loaded.configPath ?? "none"), theme \(themes.themes[firstTheme].name)")
             let signal = try Terminal.run { terminal in
-                try loop(terminal, model: model, replay: &replay, feeds: market.replayDescription,
-                         clock: ContinuousClock(), log: log)
+                try loop(terminal, model: model, replay: &replay, feeds: loaded.market.replayDescription,
+                         settings: settings, clock: ContinuousClock(), log: log)
             }
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),
             // now that the terminal is restored.
@@ -58,15 +68,18 @@ struct DashboardCommand: ParsableCommand {
     /// The event loop, until `q` (nil) or a quit signal (its number). The clock is a
     /// parameter so replay timing does not depend on the machine's wall clock.
     private func loop<C: Clock>(_ terminal: Terminal, model: DashboardModel, replay: inout Replay, feeds: String,
-                                clock: C, log: LogFile) throws -> Int32? where C.Duration == Duration {
+                                settings: Settings, clock: C, log: LogFile) throws -> Int32? where C.Duration == Duration {
         let size = terminal.size
         var state = AppState(width: size.columns, height: size.rows)
-        let step = Duration.milliseconds(Int(1000 / speed))
+        state.lookback = settings.config.lookback
+        state.keys = settings.config.keys
+        var theme = settings.theme
+        let step = Duration.milliseconds(max(1, Int(1000 / settings.speed)))
         var nextStep = clock.now.advanced(by: step)
         while !state.quitting {
             let mode = replay.atEnd ? "REPLAY END" : "REPLAY"
             let canvas = view(state, model: model, asOf: replay.current, mode: mode, feeds: feeds)
-            terminal.draw(canvas)
+            terminal.draw(canvas, palette: settings.themes[theme].palette)
             // Sleep until the next key or the next session. Paused or at the end, wake
             // once a second anyway: a SIGWINCH delivered to another thread is only
             // seen by ncurses on its next read, and a resize must not wait for a key.
@@ -81,7 +94,7 @@ struct DashboardCommand: ParsableCommand {
                     case .saveSnapshot:
                         let notice: String
                         do {
-                            notice = "saved " + (try SnapshotFile.save(canvas.lines(), in: snapshotDir))
+                            notice = "saved " + (try SnapshotFile.save(canvas.lines(), in: settings.snapshotDir))
                         } catch let failure as CommandFailure {
                             notice = "snapshot failed: " + failure.message
                         }
@@ -89,6 +102,10 @@ struct DashboardCommand: ParsableCommand {
                         _ = update(&state, .notice(notice))
                     case .refreshFeeds:
                         _ = update(&state, .notice("replay: nothing to refresh"))
+                    case .nextTheme:
+                        theme = (theme + 1) % settings.themes.count
+                        log.write("theme \(settings.themes[theme].name)")
+                        _ = update(&state, .notice("theme \(settings.themes[theme].name)"))
                     }
                 }
                 if !state.paused && !replay.atEnd && clock.now >= nextStep { nextStep = clock.now.advanced(by: step) }
@@ -106,6 +123,15 @@ struct DashboardCommand: ParsableCommand {
         }
         return nil
     }
+}
+
+/// What the loop needs from the command line and the config.
+struct Settings {
+    let speed: Double
+    let snapshotDir: String
+    let themes: [Theme]
+    let theme: Int
+    let config: RotorConfig
 }
 
 /// The replay cursor: the dates of the data, one session at a time.

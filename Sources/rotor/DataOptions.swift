@@ -1,30 +1,100 @@
 import ArgumentParser
+import Foundation
+import RotorConfig
 import RotorCore
 import RotorData
+import RotorUI
 
-/// `--data DIR`, shared by the commands that read a folder of CSV files; the bundled
-/// demo when it is not given.
+/// `--data DIR` and `--config FILE`, shared by every command that reads market
+/// data. The config is `--config`, else `$XDG_CONFIG_HOME/rotor/config.toml` when it
+/// exists, else the bundled demo's (`Samples/demo.toml`); the data folder is `--data`,
+/// else the config's `[data] folder` (relative to the config file), else the demo.
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of CSV files (default: the bundled demo).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder of CSV files (default: the config's, else the bundled demo).", valueName: "dir"))
     var data: String?
 
-    /// The folder to read: --data, else Samples/demo.
-    func folder() throws -> String {
-        guard let folder = data ?? BundledSamples.demoData else {
-            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
-        }
-        return folder
+    @Option(help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/rotor/config.toml, else Samples/demo.toml).",
+                               valueName: "file"))
+    var config: String?
+
+    /// The config file in force, if any.
+    func configPath() -> String? {
+        if let config { return config }
+        let user = ThemeCatalog.configFolder() + "/config.toml"
+        if FileManager.default.fileExists(atPath: user) { return user }
+        return BundledSamples.folder.map { $0 + "/demo.toml" }.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
     }
 
-    /// Loads the folder; files skipped for their names are reported on stderr (before
-    /// any screen is up), and a data fault is a usage error naming file and line.
-    func load() throws -> MarketData {
-        let folder = try folder()
+    /// The config, strictly read; a fault is a usage error naming file and line.
+    func loadConfig() throws -> (config: RotorConfig, path: String?) {
+        guard let path = configPath() else { return (RotorConfig(), nil) }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure.usage("\(path): cannot read the config file")
+        }
         do {
-            let report = try DataFolder.loadReport(folder)
-            for warning in report.warnings { writeError("rotor: warning: \(warning)") }
-            return report.data
+            return (try RotorConfig.parse(String(decoding: bytes, as: UTF8.self), file: path), path)
         } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+    }
+
+    /// The folder to read (see the type's doc).
+    func folder(config: RotorConfig, path: String?) throws -> String {
+        if let data { return data }
+        if let relative = config.dataFolder {
+            if relative.hasPrefix("/") { return relative }
+            let base = path.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+            return base.isEmpty ? relative : base + "/" + relative
+        }
+        guard let demo = BundledSamples.demoData else {
+            throw CommandFailure.usage("no --data folder given and the bundled demo (Samples/demo) was not found")
+        }
+        return demo
+    }
+
+    /// Config, folder and data; files skipped for their names are reported on stderr
+    /// (before any screen is up), and a data fault is a usage error naming file and line.
+    func load() throws -> LoadedData {
+        let (config, path) = try loadConfig()
+        let folder = try folder(config: config, path: path)
+        do {
+            let report = try DataFolder.loadReport(folder, options: ImportOptions(preferAdjustedClose: config.adjustedClose))
+            for warning in report.warnings { writeError("rotor: warning: \(warning)") }
+            return LoadedData(config: config, configPath: path, folder: folder, market: report.data)
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
+    }
+}
+
+/// What a command works on once its options are read.
+struct LoadedData {
+    let config: RotorConfig
+    let configPath: String?
+    let folder: String
+    let market: MarketData
+
+    func model() -> DashboardModel { DashboardModel(data: market, roles: config.roles, thresholds: config.thresholds) }
+}
+
+/// `--theme NAME`, for the commands that draw.
+struct ThemeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Theme: a file name in Themes/ or $XDG_CONFIG_HOME/rotor/themes/ (default: the config's, else default).",
+                               valueName: "name"))
+    var theme: String?
+
+    /// Every theme and the one to start with; theme file warnings go to stderr.
+    func load(_ loaded: LoadedData) throws -> (catalog: ThemeCatalog, current: Int) {
+        let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
+        for warning in catalog.warnings { writeError("rotor: warning: \(warning)") }
+        let name = theme ?? loaded.config.theme ?? "default"
+        do {
+            return (catalog, catalog.index(of: try catalog.theme(named: name).name))
+        } catch {
+            // A name from the config file is reported at its line there.
+            if theme == nil, loaded.config.theme != nil, error.file == "--theme", let path = loaded.configPath {
+                throw CommandFailure.usage("\(ConfigError(file: path, line: loaded.config.themeLine, message: "display.theme: " + error.message))")
+            }
             throw CommandFailure.usage("\(error)")
         }
     }

@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
         if let f = fromDay, let t = toDay, t < f {
             throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
         }
-        let market = try source.load()
+        let market = try source.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []

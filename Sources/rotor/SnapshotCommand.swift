@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RotorConfig
 import RotorCore
 import RotorData
 import RotorUI
@@ -12,6 +13,7 @@ struct SnapshotCommand: ParsableCommand {
     )
 
     @OptionGroup var source: DataOptions
+    @OptionGroup var look: ThemeOptions
 
     @Option(help: ArgumentHelp("Show the market as of this date (default: the last date).", valueName: "date"))
     var at: String?
@@ -39,14 +41,20 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let market = try source.load()
-        let model = DashboardModel(data: market)
+        let loaded = try source.load()
+        let (themes, current) = try look.load(loaded)
+        let model = loaded.model()
         let asOf = try at.map { try parseDay($0, option: "--at") } ?? model.lastDate
         var state = AppState(width: width, height: height)
+        state.lookback = loaded.config.lookback
+        state.keys = loaded.config.keys
         state.focus = PaneID(rawValue: focus)!
         if zoom { state.zoomed = state.focus }
-        let canvas = view(state, model: model, asOf: asOf, mode: "REPLAY", feeds: market.replayDescription)
-        let lines = ansi ? canvas.ansiLines(depth: .trueColor) : canvas.lines()
+        let canvas = view(state, model: model, asOf: asOf, mode: "REPLAY", feeds: loaded.market.replayDescription)
+        // Colours as rich as the environment allows: NO_COLOR none, COLORTERM=truecolor
+        // 24-bit, a TERM naming 256 colours 256, else the eight basic ones.
+        let depth = ColorDepth.detect(environment: ProcessInfo.processInfo.environment)
+        let lines = ansi ? canvas.ansiLines(depth: depth, palette: themes.themes[current].palette) : canvas.lines()
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

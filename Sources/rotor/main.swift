@@ -10,6 +10,9 @@ func writeError(_ line: String) {
 do {
     var command = try RotorCommand.parseAsRoot()
     try command.run()
+} catch let code as ExitCode {
+    // A command that has already said what is wrong (rotor check) and only sets the status.
+    exit(code.rawValue)
 } catch let failure as CommandFailure {
     writeError("rotor: \(failure.message)")
     exit(failure.status)

@@ -5,9 +5,9 @@ public enum RotationExtreme: String, Sendable, Equatable {
     case smallCapsLeading = "small caps leading"
     case smallCapsLagging = "small caps lagging"
 
-    /// |zscore(spread(RTY,ES,10),252)| >= 2, signed by the spread.
-    public init?(spreadZscore z: Double) {
-        if z >= 2 { self = .smallCapsLeading } else if z <= -2 { self = .smallCapsLagging } else { return nil }
+    /// |zscore(spread(RTY,ES,10),252)| >= 2 (or the configured level), signed by the spread.
+    public init?(spreadZscore z: Double, threshold: Double = 2) {
+        if z >= threshold { self = .smallCapsLeading } else if z <= -threshold { self = .smallCapsLagging } else { return nil }
     }
 }
 
@@ -23,16 +23,17 @@ public struct BreadthExtreme: Sendable, Equatable {
     /// Extreme on any of the previous `lookback` rows and not now; the side it left.
     public let reversingFrom: Side?
 
-    public static func side(_ percentile: Double) -> Side? {
-        percentile >= 95 ? .high : (percentile <= 5 ? .low : nil)
+    public static func side(_ percentile: Double, high: Double = 95, low: Double = 5) -> Side? {
+        percentile >= high ? .high : (percentile <= low ? .low : nil)
     }
 
     /// The state on the last row of `percentile` (the pctrank series).
-    public init?(percentile: Series, lookback: Int = 5) {
+    public init?(percentile: Series, lookback: Int = 5, high: Double = 95, low: Double = 5) {
         guard let last = percentile.values.last else { return nil }
-        side = Self.side(last)
+        side = Self.side(last, high: high, low: low)
         let previous = percentile.values.dropLast().suffix(lookback)
-        reversingFrom = side == nil ? previous.reversed().lazy.compactMap(Self.side).first : nil
+        reversingFrom = side == nil
+            ? previous.reversed().lazy.compactMap { Self.side($0, high: high, low: low) }.first : nil
     }
 }
 

@@ -15,6 +15,8 @@ public struct AppState: Equatable, Sendable {
     /// A line for the status bar (the snapshot's file name, a failure), if any.
     public var notice: String?
     public var quitting = false
+    /// Which keys do what.
+    public var keys: KeyMap = .standard
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -36,4 +38,6 @@ public enum Msg: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case saveSnapshot
     case refreshFeeds
+    /// Switch to the next theme (the shell owns the theme list).
+    case nextTheme
 }

@@ -27,7 +27,7 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
         canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)
         if state.showingHelp {
-            canvas.render(Overlay(title: "keys", lines: helpLines.map { TextLine($0) }), area: canvas.area)
+            canvas.render(Overlay(title: "keys", lines: state.keys.helpLines.map { TextLine($0) }), area: canvas.area)
         }
         return canvas
     }

@@ -27,7 +27,9 @@ public enum BreadthPane {
             reader.reading("McClellan", "mcclellan(\(u))", .signed(1)),
             reader.reading("NH-NL", "nhnl(\(u),252)", .count),
         ]
-        if let state = BreadthExtreme(percentile: reader.window(percentile, sessions: 6)) {
+        let t = reader.model.thresholds
+        if let state = BreadthExtreme(percentile: reader.window(percentile, sessions: t.reversalRows + 1),
+                                      lookback: t.reversalRows, high: t.breadthHigh, low: t.breadthLow) {
             let pct = reader.value(percentile).map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent
             if let side = state.side {
                 c.rows.append(TextLine([Span(side.rawValue, style: Style.role(.alert).bold()),
@@ -46,21 +48,28 @@ public enum BreadthPane {
         c.detail = [reader.reading("advances", "advances(\(u))", .decimals(0)),
                     reader.reading("declines", "declines(\(u))", .decimals(0)),
                     reader.reading("A/D line", "adline(\(u))", .decimals(0))]
-        c.legend = legend([("% > 50d", .series1), ("5th/95th pct of 1y", .dim)])
+        c.legend = legend([("% > 50d", .series1),
+                           ("pct \(whole(t.breadthLow))/\(whole(t.breadthHigh)) of 1y", .dim)])
         c.chart = chart(reader)
         return c
+    }
+
+    private static func whole(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : NumberLabel.compact(x)
     }
 
     /// % above the 20, 50 and 200-day averages with each one's percentile of its year.
     static func table(_ reader: PaneReader) -> Table {
         let u = universe(reader.roles)
+        let t = reader.model.thresholds
         let rows: [[Table.Entry]] = [20, 50, 200].map { n in
             let pct = reader.value("pctrank(above(\(u),\(n)),252)")
             return [Table.Entry("> \(n)d"),
                     Table.Entry(reader.value("above(\(u),\(n))").map(NumberFormatKind.percentLevel(decimals: 1).format)
                                 ?? NumberFormatKind.absent),
                     Table.Entry(pct.map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent,
-                                style: pct.flatMap(BreadthExtreme.side).map { _ in Style.role(.alert).bold() })]
+                                style: pct.flatMap { BreadthExtreme.side($0, high: t.breadthHigh, low: t.breadthLow) }
+                                    .map { _ in Style.role(.alert).bold() })]
         }
         return Table(columns: [.init("above"), .init("% now", alignment: .right), .init("pct 1y", alignment: .right)],
                      rows: rows, headerStyle: .role(.dim))

@@ -6,6 +6,7 @@ public import RotorCore
 /// the replay cursor costs a binary search, not a re-evaluation.
 public struct DashboardModel: Sendable {
     public let roles: Roles
+    public let thresholds: Thresholds
     /// Pane expression -> its series over the whole history.
     public let series: [String: Series]
     /// Pane expression -> why it has no series (e.g. "unknown symbol RVX").
@@ -17,8 +18,9 @@ public struct DashboardModel: Sendable {
     /// Where the breadth percentile reaches 5 and 95 (the band on the breadth chart).
     public let breadthBand: (low: Series, high: Series)
 
-    public init(data: MarketData, roles: Roles = Roles()) {
+    public init(data: MarketData, roles: Roles = Roles(), thresholds: Thresholds = Thresholds()) {
         self.roles = roles
+        self.thresholds = thresholds
         var evaluator = Evaluator(data: data)
         let expressions = BuiltinExpressions.all(roles) + PaneView.expressions(roles)
         evaluator.prepare(expressions)
@@ -30,7 +32,8 @@ public struct DashboardModel: Sendable {
                 failures[e] = error.message
             }
         }
-        breadthBand = ExtremeBand.of(series[BreadthPane.extremeSeries(roles)] ?? Series())
+        breadthBand = ExtremeBand.of(series[BreadthPane.extremeSeries(roles)] ?? Series(),
+                                     high: thresholds.breadthHigh, low: thresholds.breadthLow)
         self.series = series
         self.failures = failures
         lastDate = series.values.compactMap(\.last?.date).max()

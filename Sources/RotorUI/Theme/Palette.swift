@@ -5,6 +5,9 @@
 /// golden tests can assert roles instead of colours.
 public struct Palette: Hashable, Sendable {
     private var styles: [StyleRole: Style]
+    /// The screen's background: what every cell without a background of its own gets
+    /// (`.default` keeps the terminal's own).
+    public var background: Color = .default
 
     /// Roles missing from `styles` fall back to the `standard` palette, as a theme file
     /// with missing keys does.
@@ -60,6 +63,7 @@ public struct Palette: Hashable, Sendable {
         if case .role(let role) = style.background {
             result.background = concrete(self[role].foreground)
         }
+        if result.background == .default { result.background = background }
         return result
     }
 

@@ -1,0 +1,145 @@
+public import RotorCore
+public import RotorUI
+
+extension RotorConfig {
+    /// Reads a config file's text strictly: a TOML error names the line, an unknown
+    /// key names its line (with the nearest known key), a wrong type names the key and
+    /// the type it needs. `file` is the path the messages use.
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> RotorConfig {
+        let document: TOMLTable
+        do {
+            document = try TOMLParser.parse(text)
+        } catch {
+            throw ConfigError(file: file, line: error.line, message: error.message)
+        }
+        var c = RotorConfig()
+        var top = TableReader(file: file, table: document)
+
+        if var data = try top.table("data") {
+            c.dataFolder = try data.string("folder")
+            c.adjustedClose = try data.bool("adjusted_close") ?? false
+            try data.finish()
+        }
+        if var roles = try top.table("roles") {
+            try readRoles(&roles, into: &c.roles)
+            try roles.finish()
+        }
+        if let pairs = try top.tables("vol_pairs") {
+            c.roles.volPairs = []
+            for var pair in pairs {
+                guard let implied = try pair.string("implied") else { throw pair.error("implied", "missing (the implied vol index, e.g. VIX)") }
+                guard let underlying = try pair.string("underlying") else { throw pair.error("underlying", "missing (the future, e.g. ES)") }
+                try pair.finish()
+                c.roles.volPairs.append((implied, underlying))
+            }
+        }
+        if let feeds = try top.tables("feeds") {
+            c.feeds = try feeds.map { (feed: TableReader) throws(ConfigError) in try readFeed(feed) }
+        }
+        if var display = try top.table("display") {
+            if let text = try display.string("lookback") {
+                guard let l = Lookback.allCases.first(where: { $0.label.lowercased() == text.lowercased() }) else {
+                    throw display.error("lookback", "must be one of \(Lookback.allCases.map(\.label).joined(separator: " ")), got '\(text)'")
+                }
+                c.lookback = l
+            }
+            c.theme = try display.string("theme")
+            c.themeLine = display.table["theme"]?.line ?? 0
+            c.snapshotDir = try display.string("snapshot_dir")
+            try display.finish()
+        }
+        if var replay = try top.table("replay") {
+            c.replaySpeed = try replay.number("speed", in: 0.001...1000) ?? 1
+            if let start = try replay.string("start") {
+                guard let day = Day(parsing: start) else { throw replay.error("start", "cannot read '\(start)' as a date (YYYY-MM-DD)") }
+                c.replayStart = day
+            }
+            try replay.finish()
+        }
+        if var t = try top.table("thresholds") {
+            c.thresholds.rotationZ = try t.number("rotation_z", in: 0.1...10) ?? c.thresholds.rotationZ
+            c.thresholds.breadthHigh = try t.number("breadth_high", in: 50...100) ?? c.thresholds.breadthHigh
+            c.thresholds.breadthLow = try t.number("breadth_low", in: 0...50) ?? c.thresholds.breadthLow
+            c.thresholds.reversalRows = try t.integer("reversal_rows", in: 1...60) ?? c.thresholds.reversalRows
+            try t.finish()
+        }
+        if var keys = try top.table("keys") {
+            c.keys = try readKeys(&keys)
+            try keys.finish()
+        }
+        try top.finish()
+        return c
+    }
+
+    private static func readRoles(_ r: inout TableReader, into roles: inout Roles) throws(ConfigError) {
+        func symbol(_ key: String) throws(ConfigError) -> String? {
+            guard let s = try r.string(key) else { return nil }
+            guard isSymbol(s) else { throw r.error(key, "'\(s)' is not a symbol (a letter, then letters, digits, . _ -)") }
+            return s
+        }
+        roles.small = try symbol("small") ?? roles.small
+        roles.large = try symbol("large") ?? roles.large
+        roles.tech = try symbol("tech") ?? roles.tech
+        roles.index = try symbol("index") ?? roles.index
+        roles.twoYear = try symbol("two_year") ?? roles.twoYear
+        roles.tenYear = try symbol("ten_year") ?? roles.tenYear
+        if let mag7 = try r.strings("mag7") {
+            guard mag7.count >= 2 else { throw r.error("mag7", "needs at least two symbols") }
+            for s in mag7 where !isSymbol(s) { throw r.error("mag7", "'\(s)' is not a symbol") }
+            roles.mag7 = mag7
+        }
+        if let u = try r.string("universe") {
+            let name = u.hasPrefix("@") ? String(u.dropFirst()) : u
+            guard isSymbol(name) else { throw r.error("universe", "'\(u)' is not a universe name (@name)") }
+            roles.universe = name
+        }
+    }
+
+    private static func readFeed(_ feed: TableReader) throws(ConfigError) -> Feed {
+        var f = feed
+        guard let symbol = try f.string("symbol") else { throw f.error("symbol", "missing (the name expressions use, e.g. ES)") }
+        guard let providerName = try f.string("provider") else { throw f.error("provider", "missing (yahoo, fred or csv)") }
+        guard let provider = Feed.Provider(rawValue: providerName.lowercased()) else {
+            let hint = suggestion(for: providerName, among: Feed.Provider.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+            throw f.error("provider", "unknown provider '\(providerName)': use yahoo, fred or csv\(hint)")
+        }
+        let ticker = try f.string("ticker") ?? symbol
+        let interval = try f.number("interval", in: 1...86_400)
+        let baseURL = try f.string("base_url")
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://127.0.0.1")
+                          || baseURL.hasPrefix("http://localhost") || baseURL.hasPrefix("http://[::1]")) {
+            throw f.error("base_url", "must be https://, or http:// to this machine (127.0.0.1, localhost), got '\(baseURL)'")
+        }
+        try f.finish()
+        return Feed(symbol: symbol, provider: provider, ticker: ticker, interval: interval, baseURL: baseURL,
+                    line: feed.table.line)
+    }
+
+    private static func readKeys(_ r: inout TableReader) throws(ConfigError) -> KeyMap {
+        var changes: [Action: [Key]] = [:]
+        for name in r.table.keys {
+            guard let action = Action(rawValue: name) else { continue } // reported by finish() with a hint
+            let texts = try r.strings(name) ?? []
+            var keys: [Key] = []
+            for text in texts {
+                guard let key = KeyMap.parseKey(text) else {
+                    throw r.error(name, "cannot read '\(text)' as a key (a character, space, enter, esc, tab, shift-tab, arrows, f1-f12, ctrl-x)")
+                }
+                keys.append(key)
+            }
+            changes[action] = keys
+        }
+        // Ask for the rest so unknown names get a "did you mean" among all actions.
+        for action in Action.allCases where changes[action] == nil { _ = r.item(action.rawValue) }
+        return KeyMap.standard.rebinding(changes)
+    }
+
+    static func isSymbol(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.isASCIILetter else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
+    }
+}
+
+private extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}

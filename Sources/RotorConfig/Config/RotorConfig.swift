@@ -1,0 +1,37 @@
+public import RotorCore
+public import RotorUI
+
+/// Everything a config file says (Samples/rotor.example.toml documents each key).
+/// Values it leaves out keep these defaults, which are the demo's.
+public struct RotorConfig: Sendable, Equatable {
+    /// The folder of CSV files to replay, as written (relative to the config file).
+    public var dataFolder: String?
+    public var adjustedClose = false
+    public var roles = Roles()
+    public var feeds: [Feed] = []
+    public var lookback: Lookback = .year1
+    public var theme: String?
+    /// The line of `[display] theme`, for an error about the theme it names.
+    public var themeLine = 0
+    public var snapshotDir: String?
+    public var replaySpeed = 1.0
+    public var replayStart: Day?
+    public var thresholds = Thresholds()
+    public var keys: KeyMap = .standard
+
+    public init() {}
+
+    /// One live source: which rotor symbol it fills, from which provider.
+    public struct Feed: Sendable, Equatable {
+        public enum Provider: String, Sendable, CaseIterable { case yahoo, fred, csv }
+        /// The name expressions use (`ES`, `US2Y`, or `@name` for a universe).
+        public var symbol: String
+        public var provider: Provider
+        /// The provider's own symbol (`ES=F`, `DGS2`, a CSV path).
+        public var ticker: String
+        /// Seconds between polls; nil: the provider's default.
+        public var interval: Double?
+        public var baseURL: String?
+        public var line: Int
+    }
+}

@@ -1,0 +1,13 @@
+/// Where the flags of METRICS.md fire; the config's `[thresholds]` may move them.
+public struct Thresholds: Sendable, Equatable {
+    /// |zscore(spread(RTY,ES,10),252)| at or beyond this is a rotation extreme.
+    public var rotationZ = 2.0
+    /// pctrank(above(@U,50),252) at or above this is EXTREME HIGH.
+    public var breadthHigh = 95.0
+    /// ... at or below this is EXTREME LOW.
+    public var breadthLow = 5.0
+    /// REVERSING: extreme on any of this many previous rows and not now.
+    public var reversalRows = 5
+
+    public init() {}
+}
