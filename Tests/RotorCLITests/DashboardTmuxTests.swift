@@ -69,9 +69,11 @@ import Testing
         try tmux("send-keys", "-t", session, "3", "v")
         s = try waitFor("next vol pair") { $0.contains("▶ 3 VOL PREMIUM") && $0.contains("VXN implied") }
         try tmux("send-keys", "-t", session, "?")
-        s = try waitFor("help") { $0.contains("q or Ctrl-C") }
+        s = try waitFor("help") { $0.contains("q Ctrl-C") && $0.contains("next theme") }
         try tmux("send-keys", "-t", session, "Escape")
-        s = try waitFor("help closed") { !$0.contains("q or Ctrl-C") }
+        s = try waitFor("help closed") { !$0.contains("q Ctrl-C") }
+        try tmux("send-keys", "-t", session, "t")
+        s = try waitFor("next theme") { $0.contains("theme high-contrast") }
 
         // Pause so the screen holds still, then snapshot it.
         try tmux("send-keys", "-t", session, "p")

@@ -27,8 +27,8 @@ struct RotorProcess {
         return candidates.first { fm.isExecutableFile(atPath: $0) } ?? candidates.last!
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let r = try Subprocess.run(binary, arguments, environment: environment)
+    static func run(_ arguments: [String], environment: [String: String] = [:], unset: [String] = []) throws -> Result {
+        let r = try Subprocess.run(binary, arguments, environment: environment, unset: unset)
         if r.timedOut { Issue.record("rotor \(arguments.joined(separator: " ")) did not finish in time") }
         return Result(status: r.status,
                       stdout: String(decoding: r.stdout, as: UTF8.self),

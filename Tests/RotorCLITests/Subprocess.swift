@@ -27,9 +27,10 @@ enum Subprocess {
     }
 
     /// Runs `program` (a path, or a name looked up in `PATH`) with `arguments`.
-    /// `environment` entries are added to this process's environment.
+    /// `environment` entries are added to this process's environment, `unset` ones
+    /// taken out of it.
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:],
-                    timeout: Double = 120) throws -> Result {
+                    unset: [String] = [], timeout: Double = 120) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("rotor-subprocess-\(getpid())-\(UUID().uuidString)")
         let outPath = scratch.path + ".out", errPath = scratch.path + ".err"
@@ -47,6 +48,7 @@ enum Subprocess {
 
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
+        for key in unset { env[key] = nil }
         let argv = CStrings([program] + arguments)
         let envp = CStrings(env.map { "\($0.key)=\($0.value)" })
         defer {

@@ -15,10 +15,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a typo (at
-/// most two edits, and fewer than half the word).
+/// most two edits, and at most half the word).
 func suggestion(for word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 * 2 < max(word.count, 2) else { return nil }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 <= word.count / 2 else { return nil }
     return best.0
 }
 

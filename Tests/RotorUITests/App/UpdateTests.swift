@@ -55,6 +55,34 @@ import Testing
         #expect(run([.character("v")]).0.volPair == 0)
     }
 
+    @Test func tAsksForTheNextTheme() {
+        #expect(run([.character("t")]).1 == [.nextTheme])
+    }
+
+    /// A config's key map moves actions to other keys, and the help says so.
+    @Test func remappedKeys() {
+        var state = AppState(width: 120, height: 40)
+        state.keys = KeyMap.standard.rebinding([.zoom: [.character("x")], .quit: [.character("Q")]])
+        #expect(run([.character("x")], from: state).0.zoomed == .rotation)
+        #expect(run([.character("z")], from: state).0.zoomed == nil)
+        #expect(!run([.character("q")], from: state).0.quitting)
+        #expect(run([.character("Q")], from: state).0.quitting)
+        #expect(run([.control("c")], from: state).0.quitting)
+        #expect(state.keys.helpLines.contains { $0.hasPrefix("x ") && $0.hasSuffix("zoom the focused pane; again to return") })
+        // A key taken by another action leaves the old one.
+        let moved = KeyMap.standard.rebinding([.help: [.character("p")]])
+        #expect(moved.action(for: .character("p")) == .help && moved.bindings[.pause] == [.character(" ")])
+    }
+
+    @Test func keyNamesAsTheConfigWritesThem() {
+        #expect(KeyMap.parseKey("space") == .character(" "))
+        #expect(KeyMap.parseKey("Shift-Tab") == .backTab)
+        #expect(KeyMap.parseKey("ctrl-x") == .control("x"))
+        #expect(KeyMap.parseKey("F5") == .function(5))
+        #expect(KeyMap.parseKey("[") == .character("["))
+        #expect(KeyMap.parseKey("qq") == nil && KeyMap.parseKey("f13") == nil && KeyMap.parseKey("") == nil)
+    }
+
     @Test func pauseSnapshotRefresh() {
         #expect(run([.character(" ")]).0.paused)
         #expect(!run([.character("p"), .character("p")]).0.paused)
@@ -70,7 +98,9 @@ import Testing
         #expect(!run([.escape], from: open).0.showingHelp)
         #expect(!run([.character("?")], from: open).0.showingHelp)
         #expect(run([.character("q")], from: open).0.quitting)
-        #expect(helpLines.count == 11 && helpLines.contains { $0.hasPrefix("v ") })
+        // One line per action, each with its keys.
+        #expect(helpLines.count == Action.allCases.count)
+        #expect(helpLines.contains { $0.hasPrefix("v ") } && helpLines.contains { $0.hasPrefix("q Ctrl-C") })
     }
 
     @Test func quitKeys() {
