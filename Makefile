@@ -2,8 +2,9 @@
 # Each installs what it needs on a Debian/Ubuntu machine that has Swift.
 
 SWIFT ?= swift
-# The system packages rotor builds against (ncurses wide) and tests with (tmux).
-APT_PACKAGES := libncursesw5-dev tmux
+# The system packages rotor builds against (ncurses wide, SQLite for the feed cache)
+# and tests with (tmux).
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build release bench reference demo-data clean

@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,14 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "RotorCore", swiftSettings: strict),
-        .target(name: "RotorData", dependencies: ["RotorCore"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "RotorData", dependencies: [
+            "RotorCore", "CSQLite",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
         .target(name: "RotorUI", dependencies: ["RotorCore"], swiftSettings: strict),
         .target(name: "RotorTerminal", dependencies: ["CNcursesw", "RotorUI"], swiftSettings: strict),
         .target(name: "RotorDemo", dependencies: ["RotorCore"], swiftSettings: strict),

@@ -1,0 +1,115 @@
+/// When each feed is fetched: the whole polling policy as a value, with time as a
+/// number of seconds, so hours of polling are simulated in milliseconds in tests.
+///
+/// - Every feed is due at its own interval after its last success.
+/// - A global budget: a token bucket of `rate` requests per second holding at most
+///   `burst`; nothing is fetched without a token, whatever is due.
+/// - Universe members wait for the main feeds and go at most one per `memberGap`
+///   seconds: 500 members are 500 requests, never fired in a burst.
+/// - A failure backs off exponentially from 5 s, with ±25% jitter, capped at 10
+///   minutes; `Retry-After` is honoured, and a 429 pauses the whole provider.
+/// - `refreshAll` (the `r` key, or the wall clock jumping after a sleep) makes every
+///   feed due now; the budget still paces them.
+public struct PollSchedule: Sendable {
+    public enum Decision: Sendable, Equatable {
+        case fetch(Int)
+        /// Nothing to do before this time.
+        case wait(until: Double)
+    }
+
+    public struct Entry: Sendable {
+        public let spec: FeedSpec
+        public fileprivate(set) var nextDue: Double
+        public fileprivate(set) var failures = 0
+        public fileprivate(set) var inFlight = false
+        public fileprivate(set) var marketOpen: Bool?
+    }
+
+    public private(set) var entries: [Entry]
+    public let rate: Double
+    public let burst: Double
+    public let memberGap: Double
+    public static let backoffStart = 5.0
+    public static let backoffCap = 600.0
+
+    private var tokens: Double
+    private var refilledAt: Double
+    private var nextMemberAt: Double
+    private var pausedUntil: [FeedSpec.Kind: Double] = [:]
+
+    public init(feeds: [FeedSpec], now: Double, rate: Double = 2, burst: Double = 3, memberGap: Double = 1.5) {
+        entries = feeds.map { Entry(spec: $0, nextDue: now) }
+        self.rate = rate
+        self.burst = burst
+        self.memberGap = memberGap
+        tokens = burst
+        refilledAt = now
+        nextMemberAt = now
+    }
+
+    private mutating func refill(_ now: Double) {
+        tokens = min(burst, tokens + max(0, now - refilledAt) * rate)
+        refilledAt = max(refilledAt, now)
+    }
+
+    private func ready(_ e: Entry, _ now: Double) -> Bool {
+        !e.inFlight && e.nextDue <= now && (pausedUntil[e.spec.kind] ?? -.infinity) <= now
+            && (e.spec.universe == nil || nextMemberAt <= now)
+    }
+
+    /// The next thing to do at `now`: fetch a feed (its token is taken), or wait.
+    public mutating func next(now: Double) -> Decision {
+        refill(now)
+        // Main feeds before members, then the longest overdue first.
+        let candidates = entries.indices.filter { ready(entries[$0], now) }
+        if let i = candidates.min(by: { (entries[$0].spec.universe != nil ? 1 : 0, entries[$0].nextDue)
+                                           < (entries[$1].spec.universe != nil ? 1 : 0, entries[$1].nextDue) }) {
+            if tokens >= 1 {
+                tokens -= 1
+                entries[i].inFlight = true
+                if entries[i].spec.universe != nil { nextMemberAt = now + memberGap }
+                return .fetch(i)
+            }
+            return .wait(until: now + (1 - tokens) / rate)
+        }
+        var wake = Double.infinity
+        for e in entries where !e.inFlight {
+            var at = max(e.nextDue, pausedUntil[e.spec.kind] ?? -.infinity)
+            if e.spec.universe != nil { at = max(at, nextMemberAt) }
+            wake = min(wake, at)
+        }
+        return .wait(until: max(wake, now))
+    }
+
+    /// The outcome of fetch `i`. `jitter` is a number in 0...1 (random in use, fixed
+    /// in tests).
+    public mutating func completed(_ i: Int, marketOpen: Bool?, now: Double) {
+        entries[i].inFlight = false
+        entries[i].failures = 0
+        entries[i].marketOpen = marketOpen ?? entries[i].marketOpen
+        entries[i].nextDue = now + entries[i].spec.interval(marketOpen: entries[i].marketOpen)
+    }
+
+    public mutating func failed(_ i: Int, _ error: FeedError, now: Double, jitter: Double) {
+        entries[i].inFlight = false
+        entries[i].failures += 1
+        let delay = PollSchedule.backoff(failures: entries[i].failures, jitter: jitter)
+        var wait = delay
+        if case let .rateLimited(after) = error {
+            wait = max(delay, after ?? 0)
+            pausedUntil[entries[i].spec.kind] = max(pausedUntil[entries[i].spec.kind] ?? -.infinity, now + wait)
+        }
+        entries[i].nextDue = now + wait
+    }
+
+    /// 5, 10, 20, ... seconds, ±25%, never above 10 minutes.
+    public static func backoff(failures: Int, jitter: Double) -> Double {
+        let base = backoffStart * Double(1 << min(20, max(0, failures - 1)))
+        return min(backoffCap, base * (0.75 + 0.5 * min(1, max(0, jitter))))
+    }
+
+    /// Every feed due now (a provider's Retry-After pause still holds).
+    public mutating func refreshAll(now: Double) {
+        for i in entries.indices where !entries[i].inFlight { entries[i].nextDue = min(entries[i].nextDue, now) }
+    }
+}
