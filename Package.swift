@@ -47,7 +47,9 @@ let package = Package(
         ),
         .testTarget(name: "RotorCoreTests", dependencies: ["RotorCore", "RotorData"],
                     exclude: ["Reference"], swiftSettings: strict),
-        .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore"],
+        // Helpers shared by test targets only (the local HTTP server of the feed tests).
+        .target(name: "RotorTestSupport", path: "Tests/RotorTestSupport", swiftSettings: strict),
+        .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore", "RotorTestSupport"],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
         .testTarget(name: "RotorTerminalTests", dependencies: ["RotorTerminal", "RotorUI", "CNcursesw"],
@@ -56,7 +58,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "RotorConfigTests", dependencies: ["RotorConfig", "RotorUI", "RotorCore"],
                     swiftSettings: strict),
-        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI"],
+        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI", "RotorTestSupport"],
                     exclude: ["Fixtures", "Golden"], swiftSettings: strict),
     ]
 )

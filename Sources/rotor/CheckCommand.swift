@@ -15,7 +15,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var source: DataOptions
 
+    @Flag(help: "Check the bundled live config (Samples/live.toml) unless --config names one.")
+    var live = false
+
     func run() throws {
+        let source = try self.source.withLive(live)
         var failed = false
         func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
@@ -28,6 +32,31 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
+        if config.feeds.isEmpty || config.dataFolder != nil || source.data != nil {
+            failed = checkData(config: config, path: path, source: source, say: say) || failed
+        }
+        var feedFailed = false
+        if !config.feeds.isEmpty {
+            feedFailed = try checkFeeds(config: config, path: path, say: say)
+        }
+
+        let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
+        for theme in catalog.themes { say("theme \(theme.name): ok") }
+        for warning in catalog.warnings { say("theme: warning: \(warning)") }
+        for error in catalog.errors {
+            say("theme: \(error)")
+            failed = true
+        }
+        if let name = config.theme, !catalog.names.contains(name) {
+            say("config: theme '\(name)' not found; themes: \(catalog.names.joined(separator: ", "))")
+            failed = true
+        }
+        if failed { throw ExitCode(2) }
+        if feedFailed { throw ExitCode(1) }
+    }
+
+    /// Loads the data folder; true when it failed.
+    private func checkData(config: RotorConfig, path: String?, source: DataOptions, say: (String) -> Void) -> Bool {
         do {
             let folder = try source.folder(config: config, path: path)
             let report = try DataFolder.loadReport(folder, options: ImportOptions(preferAdjustedClose: config.adjustedClose))
@@ -43,28 +72,35 @@ struct CheckCommand: ParsableCommand {
             }
         } catch let failure as CommandFailure {
             say("data: \(failure.message)")
-            failed = true
+            return true
         } catch {
             say("data: \(error)")
-            failed = true
+            return true
         }
+        return false
+    }
 
-        for feed in config.feeds {
-            say("feed \(feed.symbol) (\(feed.provider.rawValue) \(feed.ticker)): valid; not fetched (this build replays CSV data only)")
+    /// Fetches every feed once (a universe: its first member); true when any failed.
+    private func checkFeeds(config: RotorConfig, path: String?, say: (String) -> Void) throws -> Bool {
+        let session = try LiveSession(config: config, configPath: path, log: { _ in })
+        var tried = Set<String>()
+        let failures = session.fetchOnce(refetchingCachedMembers: true) { feed in
+            guard let u = feed.universe else { return true }
+            return tried.insert(u).inserted
         }
-
-        let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
-        for theme in catalog.themes { say("theme \(theme.name): ok") }
-        for warning in catalog.warnings { say("theme: warning: \(warning)") }
-        for error in catalog.errors {
-            say("theme: \(error)")
-            failed = true
+        var failed = false
+        var reported = Set<String>()
+        for feed in session.feeds {
+            let name = feed.universe.map { "@" + $0 } ?? feed.symbol
+            guard reported.insert(name).inserted else { continue }
+            if let (_, error) = failures.first(where: { ($0.0.universe.map { "@" + $0 } ?? $0.0.symbol) == name }) {
+                say("\(name) \(error)")
+                failed = true
+            } else {
+                say("\(name) ok")
+            }
         }
-        if let name = config.theme, !catalog.names.contains(name) {
-            say("config: theme '\(name)' not found; themes: \(catalog.names.joined(separator: ", "))")
-            failed = true
-        }
-        if failed { throw ExitCode(2) }
+        return failed
     }
 
     /// Every symbol and universe the panes read for these roles.

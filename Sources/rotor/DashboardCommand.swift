@@ -33,25 +33,38 @@ struct DashboardCommand: ParsableCommand {
         if let speed, !(speed > 0 && speed <= 1000) { throw ValidationError("--speed must be above 0 and at most 1000") }
     }
 
+    @Flag(help: "Live data: the bundled Samples/live.toml (Yahoo chart + FRED) unless --config names another.")
+    var live = false
+
     func run() throws {
-        let loaded = try source.load()
-        let (themes, firstTheme) = try look.load(loaded)
-        let model = loaded.model()
-        var replay = Replay(model: model)
-        if let start = try at.map({ try parseDay($0, option: "--at") }) ?? loaded.config.replayStart {
-            replay.seek(to: start)
+        let options = try source.withLive(live)
+        let (config, path) = try options.loadConfig()
+        let log = LogFile.open()
+        let dashboardSource: any DashboardSource
+        let description: String
+        if options.data == nil, !config.feeds.isEmpty {
+            let session = try LiveSession(config: config, configPath: path, log: { log.write($0) })
+            for warning in session.warnings { writeError("rotor: warning: \(warning)") }
+            dashboardSource = LiveSource(session: session)
+            description = "live: \(session.feeds.count) feeds from \(path ?? "the config")"
+        } else {
+            let loaded = try options.load()
+            let model = loaded.model()
+            var replay = Replay(model: model)
+            if let start = try at.map({ try parseDay($0, option: "--at") }) ?? config.replayStart { replay.seek(to: start) }
+            guard replay.current != nil else { throw CommandFailure.usage("\(loaded.folder): no data to replay") }
+            dashboardSource = ReplaySource(model: model, replay: replay, speed: speed ?? config.replaySpeed,
+                                           description: loaded.market.replayDescription)
+            description = "replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(speed ?? config.replaySpeed) sessions/s"
         }
-        guard replay.current != nil else { throw CommandFailure.usage("\(loaded.folder): no data to replay") }
-        let settings = Settings(speed: speed ?? loaded.config.replaySpeed,
-                                snapshotDir: snapshotDir ?? loaded.config.snapshotDir ?? ".",
-                                themes: themes.themes, theme: firstTheme, config: loaded.config)
+        let (themes, firstTheme) = try look.load(config: config, configPath: path)
+        let settings = Settings(snapshotDir: snapshotDir ?? config.snapshotDir ?? ".", themes: themes.themes,
+                                theme: firstTheme, config: config)
+        defer { dashboardSource.stop() }
         do {
-            let log = LogFile.open()
-            log.write("start: replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(settings.speed) sessions/s"
-                      + ", config \(loaded.configPath ?? "none"), theme \(themes.themes[firstTheme].name)")
+            log.write("start: \(description), config \(path ?? "none"), theme \(themes.themes[firstTheme].name)")
             let signal = try Terminal.run { terminal in
-                try loop(terminal, model: model, replay: &replay, feeds: loaded.market.replayDescription,
-                         settings: settings, clock: ContinuousClock(), log: log)
+                try loop(terminal, source: dashboardSource, settings: settings, log: log)
             }
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),
             // now that the terminal is restored.
@@ -65,30 +78,22 @@ struct DashboardCommand: ParsableCommand {
         }
     }
 
-    /// The event loop, until `q` (nil) or a quit signal (its number). The clock is a
-    /// parameter so replay timing does not depend on the machine's wall clock.
-    private func loop<C: Clock>(_ terminal: Terminal, model: DashboardModel, replay: inout Replay, feeds: String,
-                                settings: Settings, clock: C, log: LogFile) throws -> Int32? where C.Duration == Duration {
+    /// The event loop, until `q` (nil) or a quit signal (its number). It sleeps until
+    /// the next key or the source's next tick, so a paused screen costs nothing.
+    private func loop(_ terminal: Terminal, source: any DashboardSource, settings: Settings,
+                      log: LogFile) throws -> Int32? {
         let size = terminal.size
         var state = AppState(width: size.columns, height: size.rows)
         state.lookback = settings.config.lookback
         state.keys = settings.config.keys
         var theme = settings.theme
-        let step = Duration.milliseconds(max(1, Int(1000 / settings.speed)))
-        var nextStep = clock.now.advanced(by: step)
         while !state.quitting {
-            let mode = replay.atEnd ? "REPLAY END" : "REPLAY"
-            let canvas = view(state, model: model, asOf: replay.current, mode: mode, feeds: feeds)
+            _ = source.tick(paused: state.paused)
+            let canvas = view(state, model: source.model, asOf: source.asOf, mode: source.mode, feeds: source.report)
             terminal.draw(canvas, palette: settings.themes[theme].palette)
-            // Sleep until the next key or the next session. Paused or at the end, wake
-            // once a second anyway: a SIGWINCH delivered to another thread is only
-            // seen by ncurses on its next read, and a resize must not wait for a key.
-            let waiting = state.paused || replay.atEnd
-            let remaining = clock.now.duration(to: nextStep)
-            let timeout = waiting ? 1000 : max(0, min(1000, Int(remaining.components.seconds * 1000
-                + remaining.components.attoseconds / 1_000_000_000_000_000)))
-            switch terminal.nextEvent(timeoutMilliseconds: timeout) {
+            switch terminal.nextEvent(timeoutMilliseconds: source.sleepMilliseconds(paused: state.paused)) {
             case let .key(key):
+                let wasPaused = state.paused
                 for effect in update(&state, .key(key)) {
                     switch effect {
                     case .saveSnapshot:
@@ -101,22 +106,18 @@ struct DashboardCommand: ParsableCommand {
                         log.write(notice)
                         _ = update(&state, .notice(notice))
                     case .refreshFeeds:
-                        _ = update(&state, .notice("replay: nothing to refresh"))
+                        _ = update(&state, .notice(source.refresh()))
                     case .nextTheme:
                         theme = (theme + 1) % settings.themes.count
                         log.write("theme \(settings.themes[theme].name)")
                         _ = update(&state, .notice("theme \(settings.themes[theme].name)"))
                     }
                 }
-                if !state.paused && !replay.atEnd && clock.now >= nextStep { nextStep = clock.now.advanced(by: step) }
+                if state.paused != wasPaused { source.pauseChanged(state.paused) }
             case let .resize(rows, columns):
                 _ = update(&state, .resize(width: columns, height: rows))
             case .timeout:
-                if !state.paused, clock.now >= nextStep {
-                    replay.advance()
-                    nextStep = nextStep.advanced(by: step)
-                    if clock.now > nextStep { nextStep = clock.now.advanced(by: step) } // never a burst to catch up
-                }
+                break
             case let .quit(signal):
                 return signal
             }
@@ -127,7 +128,6 @@ struct DashboardCommand: ParsableCommand {
 
 /// What the loop needs from the command line and the config.
 struct Settings {
-    let speed: Double
     let snapshotDir: String
     let themes: [Theme]
     let theme: Int

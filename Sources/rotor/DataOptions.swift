@@ -17,6 +17,17 @@ struct DataOptions: ParsableArguments {
                                valueName: "file"))
     var config: String?
 
+    /// These options with `--live`: the bundled live config unless --config names one.
+    func withLive(_ live: Bool) throws -> DataOptions {
+        guard live, config == nil else { return self }
+        guard let path = BundledSamples.folder.map({ $0 + "/live.toml" }), FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure.usage("--live: the bundled Samples/live.toml was not found")
+        }
+        var copy = self
+        copy.config = path
+        return copy
+    }
+
     /// The config file in force, if any.
     func configPath() -> String? {
         if let config { return config }
@@ -85,15 +96,19 @@ struct ThemeOptions: ParsableArguments {
 
     /// Every theme and the one to start with; theme file warnings go to stderr.
     func load(_ loaded: LoadedData) throws -> (catalog: ThemeCatalog, current: Int) {
+        try load(config: loaded.config, configPath: loaded.configPath)
+    }
+
+    func load(config: RotorConfig, configPath: String?) throws -> (catalog: ThemeCatalog, current: Int) {
         let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
         for warning in catalog.warnings { writeError("rotor: warning: \(warning)") }
-        let name = theme ?? loaded.config.theme ?? "default"
+        let name = theme ?? config.theme ?? "default"
         do {
             return (catalog, catalog.index(of: try catalog.theme(named: name).name))
         } catch {
             // A name from the config file is reported at its line there.
-            if theme == nil, loaded.config.theme != nil, error.file == "--theme", let path = loaded.configPath {
-                throw CommandFailure.usage("\(ConfigError(file: path, line: loaded.config.themeLine, message: "display.theme: " + error.message))")
+            if theme == nil, config.theme != nil, error.file == "--theme", let path = configPath {
+                throw CommandFailure.usage("\(ConfigError(file: path, line: config.themeLine, message: "display.theme: " + error.message))")
             }
             throw CommandFailure.usage("\(error)")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RotorCore
 import RotorData
+import RotorUI
 
 /// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
 struct ExportCommand: ParsableCommand {
@@ -30,6 +31,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .csv
 
+    @Flag(help: "Live data (Samples/live.toml unless --config): fetch the feeds the expressions need, through the cache.")
+    var live = false
+
     @Argument(help: ArgumentHelp("Expressions such as 'ratio(RTY,ES)'.", valueName: "expr"))
     var expressions: [String]
 
@@ -43,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         if let f = fromDay, let t = toDay, t < f {
             throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
         }
-        let market = try source.load().market
+        let market = try live ? liveMarket() : source.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
@@ -57,5 +61,24 @@ struct ExportCommand: ParsableCommand {
         let table = ExportTable(columns: columns, from: fromDay, to: toDay)
         let output = format == .csv ? table.csv() : table.json()
         FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// The symbols the expressions name, fetched once; a failed feed answers from the
+    /// cache, and stderr says it is stale.
+    private func liveMarket() throws -> MarketData {
+        let options = try source.withLive(true)
+        let (config, path) = try options.loadConfig()
+        guard !config.feeds.isEmpty else { throw CommandFailure.usage("--live: \(path ?? "the config") has no [[feeds]]") }
+        let session = try LiveSession(config: config, configPath: path, log: { _ in })
+        for warning in session.warnings { writeError("rotor: warning: \(warning)") }
+        let names = expressions.reduce(into: Set<String>()) { $0.formUnion(FeedReport.names(in: $1)) }
+        let failures = session.fetchOnce { feed in
+            names.contains(feed.universe.map { "@" + $0 } ?? feed.symbol)
+        }
+        for (feed, error) in failures {
+            let cached = session.store.lastDate(feed).map { "using cached data up to \($0.iso) (stale)" } ?? "no cached data"
+            writeError("rotor: warning: \(feed.label): \(error); \(cached)")
+        }
+        return session.store.snapshot().market
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// to `$XDG_STATE_HOME/rotor/rotor.log` (default `~/.local/state/rotor/`). Bounded:
 /// past 1 MB at start it is moved to `rotor.log.1`, replacing the previous one.
 /// Logging never fails the dashboard: without a writable folder it is silent.
-final class LogFile {
+final class LogFile: @unchecked Sendable {
+    // @unchecked: writes from the UI loop and the poller's tasks go through `lock`.
     private let handle: FileHandle?
+    private let lock = NSLock()
 
     private init(handle: FileHandle?) { self.handle = handle }
 
@@ -27,6 +29,8 @@ final class LogFile {
 
     func write(_ message: String) {
         let stamp = ISO8601DateFormatter().string(from: Date())
+        lock.lock()
+        defer { lock.unlock() }
         try? handle?.write(contentsOf: Data("\(stamp) \(message)\n".utf8))
     }
 

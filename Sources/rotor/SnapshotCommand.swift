@@ -33,6 +33,9 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Colours and attributes as ANSI escape sequences.")
     var ansi = false
 
+    @Flag(help: "Live data (Samples/live.toml unless --config): fetch every feed once, through the cache.")
+    var live = false
+
     func validate() throws {
         guard (1...5).contains(focus) else { throw ValidationError("--focus must be 1 to 5, got \(focus)") }
         guard width >= 1, height >= 1, width <= 1000, height <= 1000 else {
@@ -41,16 +44,32 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try source.load()
-        let (themes, current) = try look.load(loaded)
-        let model = loaded.model()
+        let options = try source.withLive(live)
+        let (config, path) = try options.loadConfig()
+        let (themes, current) = try look.load(config: config, configPath: path)
+        let model: DashboardModel, report: FeedReport, mode: String
+        if options.data == nil, !config.feeds.isEmpty {
+            let session = try LiveSession(config: config, configPath: path, log: { _ in })
+            for warning in session.warnings { writeError("rotor: warning: \(warning)") }
+            let failures = session.fetchOnce()
+            for (feed, error) in failures { writeError("rotor: warning: \(feed.label): \(error); showing cached data") }
+            let snapshot = session.store.snapshot()
+            model = session.model(snapshot.market)
+            report = session.report(snapshot, now: Date())
+            mode = "LIVE"
+        } else {
+            let loaded = try options.load()
+            model = loaded.model()
+            report = FeedReport(summary: loaded.market.replayDescription)
+            mode = "REPLAY"
+        }
         let asOf = try at.map { try parseDay($0, option: "--at") } ?? model.lastDate
         var state = AppState(width: width, height: height)
-        state.lookback = loaded.config.lookback
-        state.keys = loaded.config.keys
+        state.lookback = config.lookback
+        state.keys = config.keys
         state.focus = PaneID(rawValue: focus)!
         if zoom { state.zoomed = state.focus }
-        let canvas = view(state, model: model, asOf: asOf, mode: "REPLAY", feeds: loaded.market.replayDescription)
+        let canvas = view(state, model: model, asOf: asOf, mode: mode, feeds: report)
         // Colours as rich as the environment allows: NO_COLOR none, COLORTERM=truecolor
         // 24-bit, a TERM naming 256 colours 256, else the eight basic ones.
         let depth = ColorDepth.detect(environment: ProcessInfo.processInfo.environment)

@@ -63,6 +63,16 @@ extension RotorConfig {
             c.thresholds.reversalRows = try t.integer("reversal_rows", in: 1...60) ?? c.thresholds.reversalRows
             try t.finish()
         }
+        if var fred = try top.table("fred") {
+            if let key = try fred.string("api_key") {
+                // The key itself is never repeated in a message.
+                guard key.count == 32, key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) else {
+                    throw fred.error("api_key", "must be 32 lower-case letters and digits")
+                }
+                c.fredAPIKey = key
+            }
+            try fred.finish()
+        }
         if var keys = try top.table("keys") {
             c.keys = try readKeys(&keys)
             try keys.finish()
@@ -106,13 +116,21 @@ extension RotorConfig {
         let ticker = try f.string("ticker") ?? symbol
         let interval = try f.number("interval", in: 1...86_400)
         let baseURL = try f.string("base_url")
+        let members = try f.string("members")
+        if symbol.hasPrefix("@") {
+            guard members != nil else { throw f.error("members", "missing: a universe feed needs a file of member tickers") }
+            guard isSymbol(String(symbol.dropFirst())) else { throw f.error("symbol", "'\(symbol)' is not a universe name (@name)") }
+        } else {
+            if members != nil { throw f.error("members", "only a universe feed (symbol = \"@name\") has members") }
+            guard isSymbol(symbol) else { throw f.error("symbol", "'\(symbol)' is not a symbol (a letter, then letters, digits, . _ -)") }
+        }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://127.0.0.1")
                           || baseURL.hasPrefix("http://localhost") || baseURL.hasPrefix("http://[::1]")) {
             throw f.error("base_url", "must be https://, or http:// to this machine (127.0.0.1, localhost), got '\(baseURL)'")
         }
         try f.finish()
         return Feed(symbol: symbol, provider: provider, ticker: ticker, interval: interval, baseURL: baseURL,
-                    line: feed.table.line)
+                    members: members, line: feed.table.line)
     }
 
     private static func readKeys(_ r: inout TableReader) throws(ConfigError) -> KeyMap {

@@ -18,6 +18,8 @@ public struct RotorConfig: Sendable, Equatable {
     public var replayStart: Day?
     public var thresholds = Thresholds()
     public var keys: KeyMap = .standard
+    /// `[fred] api_key`: the FRED JSON API instead of the keyless CSV (FRED_API_KEY wins).
+    public var fredAPIKey: String?
 
     public init() {}
 
@@ -32,6 +34,9 @@ public struct RotorConfig: Sendable, Equatable {
         /// Seconds between polls; nil: the provider's default.
         public var interval: Double?
         public var baseURL: String?
+        /// For a universe (`symbol = "@name"`): a file of member tickers, one a line,
+        /// as written (relative to the config file).
+        public var members: String?
         public var line: Int
     }
 }

@@ -52,13 +52,20 @@ public final class NetworkFetcher: HTTPFetching {
         }
     }
 
-    /// "connection refused" rather than a NIO type dump.
+    /// "connection refused" rather than a NIO type dump; never an API key.
     static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
+        let text = redactingKeys(String(describing: error))
         if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
             return "connection refused"
         }
         if text.contains("NIOConnectionError") { return "cannot connect" + (text.contains("dnsAResult") ? " (DNS)" : "") }
         return text.count > 120 ? String(text.prefix(117)) + "..." : text
+    }
+
+    /// `api_key=...` in any text becomes `api_key=(hidden)`.
+    public static func redactingKeys(_ text: String) -> String {
+        guard let range = text.range(of: "api_key=") else { return text }
+        let tail = text[range.upperBound...].drop { $0.isLetter || $0.isNumber }
+        return String(text[..<range.upperBound]) + "(hidden)" + redactingKeys(String(tail))
     }
 }

@@ -12,6 +12,7 @@ public enum Action: String, CaseIterable, Sendable {
     case snapshot
     case refresh
     case nextTheme = "next_theme"
+    case feeds
     case pause
     case help
     case quit
@@ -34,6 +35,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .snapshot: "snapshot the screen to a text file"
         case .refresh: "refresh all feeds now"
         case .nextTheme: "next theme"
+        case .feeds: "feeds: each one's health, last success and last error"
         case .pause: "pause / resume"
         case .help: "this help (Esc or ? closes it)"
         case .quit: "quit"
@@ -66,7 +68,7 @@ public struct KeyMap: Equatable, Sendable {
         .zoom: [.enter, .character("z")], .back: [.escape],
         .shorterLookback: [.character("[")], .longerLookback: [.character("]")],
         .nextVolPair: [.character("v")],
-        .snapshot: [.character("s")], .refresh: [.character("r")], .nextTheme: [.character("t")],
+        .snapshot: [.character("s")], .refresh: [.character("r")], .nextTheme: [.character("t")], .feeds: [.character("f")],
         .pause: [.character(" "), .character("p")], .help: [.character("?")],
         .quit: [.character("q"), .control("c")],
     ])

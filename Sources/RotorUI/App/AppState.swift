@@ -10,6 +10,8 @@ public struct AppState: Equatable, Sendable {
     /// Which implied/realized pair the vol premium chart shows (`v` cycles it).
     public var volPair = 0
     public var showingHelp = false
+    /// The feeds overlay (`f`): every feed's health.
+    public var showingFeeds = false
     /// Replay does not advance / live polling stops.
     public var paused = false
     /// A line for the status bar (the snapshot's file name, a failure), if any.

@@ -21,6 +21,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.quitting = true
         return []
     }
+    if state.showingFeeds, key == .escape || action == .feeds || action == .back {
+        state.showingFeeds = false
+        return []
+    }
     if state.showingHelp {
         // The overlay takes the keyboard until it is closed, so a stray key does not
         // change the panes behind it.
@@ -46,6 +50,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .snapshot: return [.saveSnapshot]
     case .refresh: return [.refreshFeeds]
     case .nextTheme: return [.nextTheme]
+    case .feeds: state.showingFeeds = true
     case .quit: break
     }
     return []

@@ -2,8 +2,9 @@ public import RotorCore
 
 /// The whole screen for a state: a pure function, so the live screen, `s` and
 /// `rotor snapshot` all show the same thing.
-/// `feeds` is the status bar's word on the data (in a replay: what is replayed).
-public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String, feeds: String = "") -> Canvas {
+/// `feeds` is the data layer's word on its feeds (in a replay: what is replayed).
+public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String,
+                 feeds: FeedReport = FeedReport(summary: "")) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
     switch state.layout {
     case let .tooSmall(message):
@@ -17,15 +18,22 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             for (pane, rect) in rects {
                 canvas.render(PaneView(pane: pane, content: PaneView.content(of: pane, reader, volPair: state.volPair),
                                        reader: reader, isFocused: pane == state.focus,
-                                       isZoomed: state.zoomed == pane), area: rect)
+                                       isZoomed: state.zoomed == pane, feeds: feeds), area: rect)
             }
         }
         var left = [Span(mode, style: .role(.title).reversed())]
         if let asOf { left.append(Span(asOf.iso)) }
-        if !feeds.isEmpty { left.append(Span(feeds, style: .role(.dim))) }
+        if !feeds.summary.isEmpty {
+            left.append(Span(feeds.summary, style: feeds.problems.isEmpty ? .role(.dim) : .role(.warn)))
+        }
+        for line in feeds.progress { left.append(Span(line, style: .role(.dim))) }
         if state.paused { left.append(Span("PAUSED", style: .role(.warn))) }
         if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
         canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)
+        if state.showingFeeds {
+            let lines = feeds.lines.isEmpty ? ["no live feeds: " + feeds.summary] : feeds.lines
+            canvas.render(Overlay(title: "feeds (f or Esc closes)", lines: lines.map { TextLine($0) }), area: canvas.area)
+        }
         if state.showingHelp {
             canvas.render(Overlay(title: "keys", lines: state.keys.helpLines.map { TextLine($0) }), area: canvas.area)
         }

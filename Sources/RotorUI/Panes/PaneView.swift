@@ -11,12 +11,15 @@ public struct PaneView: Widget {
     public let reader: PaneReader
     public let isFocused: Bool
     public let isZoomed: Bool
+    public let feeds: FeedReport
 
     /// Data this many calendar days older than the replay date is stale (a long
     /// weekend is 4).
     public static let staleAfterDays = 4
 
-    public init(pane: PaneID, content: PaneContent, reader: PaneReader, isFocused: Bool, isZoomed: Bool = false) {
+    public init(pane: PaneID, content: PaneContent, reader: PaneReader, isFocused: Bool, isZoomed: Bool = false,
+                feeds: FeedReport = FeedReport(summary: "")) {
+        self.feeds = feeds
         self.pane = pane
         self.content = content
         self.reader = reader
@@ -45,15 +48,22 @@ public struct PaneView: Widget {
         let missing = missingSymbols
         let dataDate = content.expressions.compactMap(reader.lastDate).max()
         let stale = dataDate.map { Int(reader.asOf.ordinal - $0.ordinal) > Self.staleAfterDays } ?? false
+        let feedProblems = feeds.problems(for: content.expressions)
         let lookback = reader.lookback.label
         let box = Box(title: "\(pane.rawValue) \(pane.title)",
                       note: dataDate.map { lookback + " " + DateLabelFormat.monthDay.format($0) } ?? lookback,
-                      fallbackNote: lookback, isFocused: isFocused, isWarning: !missing.isEmpty || stale)
+                      fallbackNote: lookback, isFocused: isFocused,
+                      isWarning: !missing.isEmpty || stale || !feedProblems.isEmpty)
         canvas.render(box, area: area)
         let inner = box.inner(of: area)
         guard !inner.isEmpty else { return }
 
-        var text = packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
+        // A failing feed comes first: the numbers below it may be old.
+        var text = feedProblems.prefix(2).map { TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)) }
+        if feedProblems.count > 2 {
+            text.append(TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)))
+        }
+        text += packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
         text += content.rows
         if stale, let dataDate {
             text.append(TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)))
