@@ -71,7 +71,7 @@ public struct YahooChart: Provider {
         var byDay: [Day: Double] = [:]
         for (stamp, close) in zip(stamps, closes) {
             guard let t = (stamp as? NSNumber)?.doubleValue, let c = (close as? NSNumber)?.doubleValue, c.isFinite,
-                  !(close is Bool) else { continue }
+                  c > 0 else { continue }
             let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: t))
             guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else { continue }
             byDay[day] = c // a later bar of the same session wins
