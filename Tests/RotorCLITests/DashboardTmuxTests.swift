@@ -1,4 +1,5 @@
 import Foundation
+import RotorTestSupport
 import Testing
 
 /// The real binary in a real terminal: tmux runs it detached, keys go in with
@@ -31,8 +32,8 @@ import Testing
     }
 
     /// Polls the screen until `condition` holds (the app redraws within a second).
-    func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
-        for _ in 0..<50 {
+    func waitFor(_ what: String, timeout: Double = 5, _ condition: (String) -> Bool) throws -> String {
+        for _ in 0..<Int(timeout * 10) {
             let s = try screen()
             if condition(s) { return s }
             Thread.sleep(forTimeInterval: 0.1)
@@ -129,5 +130,56 @@ import Testing
         #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "143")
         // The shell got its terminal back: what it prints after rotor is on screen.
         #expect(kill(pid, 0) != 0)
+    }
+
+    /// `rotor --live` against a local Yahoo/FRED: live panes, a failing feed named on
+    /// its pane and in the feeds overlay, `r`, and a restart with the network down
+    /// that shows the cached data at once.
+    @Test func liveDashboardAgainstALocalServer() throws {
+        guard Self.tmuxInstalled else {
+            Issue.record("tmux is not installed (make test installs it)")
+            return
+        }
+        let server = try FakeMarketServer.start(failing: ["^RVX": .notFound])
+        defer { server.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(session + "-live").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try LiveCommandTests.smallLiveConfig(in: folder)
+        let exitFile = folder + "/exit"
+        func command(_ baseURL: String) -> String {
+            "ROTOR_YAHOO_BASE_URL=\(baseURL) ROTOR_FRED_BASE_URL=\(baseURL) XDG_CACHE_HOME=\(folder) "
+                + "XDG_STATE_HOME=\(folder) \(RotorProcess.binary) --config \(config); echo $? > \(exitFile); sleep 5"
+        }
+        try tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", session, command(server.baseURL))
+        defer { _ = try? tmux("kill-server") }
+
+        var s = try waitFor("live panes with data", timeout: 20) {
+            $0.contains(" LIVE ") && $0.contains("ratio 0.") && $0.contains("feeds 15/16 ok, 1 with problems")
+        }
+        #expect(s.contains("⚠ RVX: HTTP 404: No data found"))
+        try tmux("send-keys", "-t", session, "f")
+        s = try waitFor("feeds overlay") { $0.contains("feeds (f or Esc closes)") }
+        #expect(s.contains("RVX (yahoo ^RVX)") && s.contains("FAILING  since"))
+        #expect(s.contains("ES (yahoo ES=F)") && s.contains("ok       last ok"))
+        try tmux("send-keys", "-t", session, "Escape")
+        _ = try waitFor("overlay closed") { !$0.contains("feeds (f or Esc closes)") }
+        try tmux("send-keys", "-t", session, "r")
+        _ = try waitFor("refresh") { $0.contains("refreshing every feed") }
+        try tmux("send-keys", "-t", session, "q")
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: exitFile) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try? FileManager.default.removeItem(atPath: exitFile)
+
+        // Network down: the cache fills the panes at once; every feed fails by name.
+        // (respawn-pane restarts in the same pane: killing the server and starting a
+        // new one at once races with its shutdown.)
+        server.stop()
+        try tmux("respawn-pane", "-k", "-t", session, command("http://127.0.0.1:\(LocalHTTPServer.closedPort())"))
+        s = try waitFor("cached data", timeout: 3) { $0.contains(" LIVE ") && $0.contains("ratio 0.") }
+        s = try waitFor("failures named", timeout: 30) { $0.contains("⚠ ES: connection refused") }
+        try tmux("send-keys", "-t", session, "q")
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: exitFile) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A local stand-in for Yahoo's chart API and FRED's CSV download: every ticker
+/// gets a deterministic random walk of daily bars ending today, except those told
+/// to fail, which answer as the real services do when they fail.
+public enum FakeMarketServer {
+    public enum Failure: Sendable {
+        case notFound
+        case rateLimited(retryAfter: Int)
+        case serverError
+    }
+
+    /// Starts the server; `failing` maps a ticker (as Yahoo or FRED names it) to how it fails.
+    public static func start(failing: [String: Failure] = [:]) throws -> LocalHTTPServer {
+        try LocalHTTPServer { path in
+            let route = String(path.prefix { $0 != "?" })
+            let query = path.drop { $0 != "?" }.dropFirst()
+            if route.hasPrefix("/v8/finance/chart/") {
+                let ticker = String(route.dropFirst("/v8/finance/chart/".count)).removingPercentEncoding ?? ""
+                if let failure = failing[ticker] { return reply(failure) }
+                return LocalHTTPServer.Reply(headers: ["Content-Type": "application/json"], text: chart(ticker))
+            }
+            if route == "/graph/fredgraph.csv" {
+                let id = query.split(separator: "&").first { $0.hasPrefix("id=") }.map { String($0.dropFirst(3)) } ?? ""
+                if let failure = failing[id] { return reply(failure) }
+                return LocalHTTPServer.Reply(headers: ["Content-Type": "text/csv"], text: fred(id))
+            }
+            return LocalHTTPServer.Reply(status: 404, text: "no route")
+        }
+    }
+
+    static func reply(_ failure: Failure) -> LocalHTTPServer.Reply {
+        switch failure {
+        case .notFound:
+            return .init(status: 404, text: #"{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}"#)
+        case let .rateLimited(after):
+            return .init(status: 429, headers: ["Retry-After": "\(after)"], text: "Too Many Requests")
+        case .serverError:
+            return .init(status: 500, text: "<html><body>Internal Server Error</body></html>")
+        }
+    }
+
+    /// Business days ending today, oldest first, as epoch seconds of 09:30 New York.
+    static func sessions(_ count: Int) -> [Int] {
+        var out: [Int] = []
+        var t = (Int(Date().timeIntervalSince1970) / 86_400) * 86_400 + 14 * 3600 + 1800
+        while out.count < count {
+            let weekday = ((t / 86_400) + 4) % 7 // 0 = Sunday
+            if weekday != 0 && weekday != 6 { out.append(t) }
+            t -= 86_400
+        }
+        return out.reversed()
+    }
+
+    static func walk(_ name: String, count: Int, start: Double, step: Double) -> [Double] {
+        var state = name.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
+        var x = start
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let u = Double(state >> 11) / Double(1 << 53) - 0.5
+            x = max(0.01, x * (1 + step * u))
+            return (x * 100).rounded() / 100
+        }
+    }
+
+    public static func chart(_ ticker: String) -> String {
+        let stamps = sessions(320)
+        let closes = walk(ticker, count: stamps.count, start: ticker.hasPrefix("^V") ? 18 : 150, step: 0.04)
+        return #"{"chart":{"result":[{"meta":{"symbol":"\#(ticker)","exchangeTimezoneName":"America/New_York"},"timestamp":[\#(stamps.map(String.init).joined(separator: ","))],"indicators":{"quote":[{"close":[\#(closes.map { String($0) }.joined(separator: ","))]}]}}],"error":null}}"#
+    }
+
+    public static func fred(_ id: String) -> String {
+        let stamps = sessions(320)
+        let values = walk(id, count: stamps.count, start: id == "DGS2" ? 4 : 4.3, step: 0.02)
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: "UTC")
+        var lines = ["observation_date,\(id)"]
+        for (i, (t, v)) in zip(stamps, values).enumerated() {
+            lines.append("\(f.string(from: Date(timeIntervalSince1970: Double(t)))),\(i % 60 == 59 ? "" : String(v))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
