@@ -143,11 +143,11 @@ final class LiveSession: @unchecked Sendable {
             }
             lines.append(line)
         }
-        var progress: [String] = []
+        var progress: [String: String] = [:]
         for (u, m) in memberStates.sorted(by: { $0.key < $1.key }) {
             let loaded = snapshot.progress[u]?.loaded ?? 0
             lines.append("@\(u): \(loaded)/\(m.total) members loaded, \(m.failing) failing" + (m.error.map { " (last: \($0))" } ?? ""))
-            if loaded < m.total { progress.append("@\(u) loading \(loaded)/\(m.total)") }
+            if loaded < m.total { progress["@" + u] = "loading \(loaded)/\(m.total)" }
             if m.failing > 0 && m.failing * 10 >= m.total { problems["@" + u] = "\(m.failing) of \(m.total) members failing" }
         }
         let summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(problems.count) with problems"

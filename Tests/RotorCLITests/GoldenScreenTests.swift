@@ -97,6 +97,32 @@ import Testing
         #expect(!s.contains("RVX/RTY 0"))
     }
 
+    /// A failing feed marks exactly the panes that read it, and a universe that is
+    /// still loading says how far it has got on the breadth pane.
+    @Test func feedProblemsAndProgressReachTheirPanes() throws {
+        let model = try #require(Self.model)
+        let report = FeedReport(summary: "feeds 15/16 ok, 1 with problems", lines: ["ES (yahoo ES=F) FAILING"],
+                                problems: ["ES": "connection refused since 10:00:00"],
+                                progress: ["@universe": "loading 3/100"])
+        let state = AppState(width: 200, height: 60)
+        let canvas = view(state, model: model, asOf: Self.asOf, mode: "LIVE", feeds: report)
+        guard case let .panes(rects, _) = state.layout else { Issue.record("layout"); return }
+        func text(_ pane: PaneID) -> String {
+            let r = rects[pane]!
+            return canvas.lines()[r.y..<r.maxY].map { String($0.dropFirst(r.x).prefix(r.width)) }.joined(separator: "\n")
+        }
+        for pane in [PaneID.rotation, .volPremium, .rates] {
+            #expect(text(pane).contains("⚠ ES: connection refused since 10:00:00 (f: feeds)"), "\(pane)")
+        }
+        #expect(!text(.mag7).contains("⚠") && !text(.breadth).contains("⚠"))
+        #expect(text(.breadth).contains("@universe loading 3/100"))
+        #expect(canvas.lines().last!.contains("feeds 15/16 ok, 1 with problems  @universe loading 3/100"))
+        var overlay = state
+        overlay.showingFeeds = true
+        #expect(view(overlay, model: model, asOf: Self.asOf, mode: "LIVE", feeds: report).lines()
+            .contains { $0.contains("ES (yahoo ES=F) FAILING") })
+    }
+
     @Test func helpOverlay() throws { try check("help-120x40", Self.screen(120, 40) { $0.showingHelp = true }) }
     @Test func tooSmall() throws { try check("too-small-40x10", Self.screen(40, 10)) }
     @Test func lookbackAndFocus() throws {

@@ -8,10 +8,10 @@ public struct FeedReport: Sendable, Equatable {
     public var lines: [String]
     /// Symbol (or `@universe`) -> "HTTP 429 rate limited since 14:02:11".
     public var problems: [String: String]
-    /// A load in progress, such as a universe: "@universe loading 120/500".
-    public var progress: [String]
+    /// Loads in progress by symbol or universe: "@universe" -> "loading 120/500".
+    public var progress: [String: String]
 
-    public init(summary: String, lines: [String] = [], problems: [String: String] = [:], progress: [String] = []) {
+    public init(summary: String, lines: [String] = [], problems: [String: String] = [:], progress: [String: String] = [:]) {
         self.summary = summary
         self.lines = lines
         self.problems = problems
@@ -36,8 +36,17 @@ public struct FeedReport: Sendable, Equatable {
 
     /// The problems of the feeds behind these expressions, one line each.
     func problems(for expressions: [String]) -> [String] {
-        guard !problems.isEmpty else { return [] }
+        lines(problems, for: expressions, separator: ": ")
+    }
+
+    /// The loads in progress behind these expressions.
+    func progress(for expressions: [String]) -> [String] {
+        lines(progress, for: expressions, separator: " ")
+    }
+
+    private func lines(_ notes: [String: String], for expressions: [String], separator: String) -> [String] {
+        guard !notes.isEmpty else { return [] }
         let used = expressions.reduce(into: Set<String>()) { $0.formUnion(FeedReport.names(in: $1)) }
-        return problems.keys.sorted().filter(used.contains).map { "\($0): \(problems[$0]!)" }
+        return notes.keys.sorted().filter(used.contains).map { $0 + separator + notes[$0]! }
     }
 }

@@ -26,7 +26,9 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         if !feeds.summary.isEmpty {
             left.append(Span(feeds.summary, style: feeds.problems.isEmpty ? .role(.dim) : .role(.warn)))
         }
-        for line in feeds.progress { left.append(Span(line, style: .role(.dim))) }
+        for (name, note) in feeds.progress.sorted(by: { $0.key < $1.key }) {
+            left.append(Span("\(name) \(note)", style: .role(.dim)))
+        }
         if state.paused { left.append(Span("PAUSED", style: .role(.warn))) }
         if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
         canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)

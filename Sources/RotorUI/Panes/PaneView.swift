@@ -63,6 +63,7 @@ public struct PaneView: Widget {
         if feedProblems.count > 2 {
             text.append(TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)))
         }
+        text += feeds.progress(for: content.expressions).map { TextLine($0, style: .role(.dim)) }
         text += packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
         text += content.rows
         if stale, let dataDate {

@@ -65,6 +65,14 @@ import Testing
         }
     }
 
+    /// A gzip-compressed answer, as Yahoo sends when asked.
+    @Test func compressedResponsesAreInflated() async throws {
+        let gzipped = Data(base64Encoded: "H4sIAAAAAAACAx2NywrCMBRE937GXRdNtaU0O3+gKzciQUK8aDCPepOgGPLvJu6GmcOZDOohKQLPQBiSqemSwWKUrcJPXd0dT9ri1ztcpEXgcLRIWsndgu/r2dMTSgexIiFKu1ZBPx36ed4PjIkOtLtVNnoKzfhKPuL/QxkfWhonNmxHUUQplUYiT8BdMqaUzQ/mKU13ngAAAA==")!
+        let s = try server(["/v8/finance/chart/ES=F": .init(headers: ["Content-Encoding": "gzip"], body: Array(gzipped))])
+        defer { s.stop() }
+        #expect(try await yahoo(s, "ES=F").series.values == [5704.5])
+    }
+
     @Test func connectionRefused() async {
         let port = LocalHTTPServer.closedPort()
         let chart = YahooChart(fetcher: Self.fetcher, baseURL: "http://127.0.0.1:\(port)")
