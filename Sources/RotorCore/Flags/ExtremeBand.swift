@@ -17,28 +17,18 @@ public enum ExtremeBand {
         guard n >= 1, x.count >= n else { return (lowOut.build(), highOut.build()) }
         let m = Swift.min(n, Swift.max(1, Int((high * Double(n) / 100).rounded(.up))))
         let k = Swift.min(n - 1, Swift.max(0, Int((low * Double(n) / 100).rounded(.down))))
-        // The window kept sorted: one binary-search insert and one removal per row.
+        // The window kept sorted: one binary-search insert and one removal per row
+        // (an equal value already held sits just before the insertion point).
         var sorted: [Double] = []
         sorted.reserveCapacity(n + 1)
         for t in x.values.indices {
-            sorted.insert(x.values[t], at: insertionIndex(sorted, x.values[t]))
-            if t >= n { sorted.remove(at: insertionIndex(sorted, x.values[t - n]) - 1) }
+            sorted.insert(x.values[t], at: RollingRank.upperBound(sorted, x.values[t]))
+            if t >= n { sorted.remove(at: RollingRank.upperBound(sorted, x.values[t - n]) - 1) }
             if t >= n - 1 {
                 lowOut.append(x.dates[t], sorted[k])
                 highOut.append(x.dates[t], sorted[m - 1])
             }
         }
         return (lowOut.build(), highOut.build())
-    }
-
-    /// The number of elements <= v (where v goes to keep the order; an equal value
-    /// already present is at the index before it).
-    private static func insertionIndex(_ sorted: [Double], _ v: Double) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] <= v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

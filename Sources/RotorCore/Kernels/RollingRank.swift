@@ -33,7 +33,7 @@ public enum RollingRank {
     }
 
     /// Number of elements of `sorted` that are <= x.
-    private static func upperBound(_ sorted: [Double], _ x: Double) -> Int {
+    static func upperBound(_ sorted: [Double], _ x: Double) -> Int {
         var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2

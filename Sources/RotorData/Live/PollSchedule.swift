@@ -81,8 +81,7 @@ public struct PollSchedule: Sendable {
         return .wait(until: max(wake, now))
     }
 
-    /// The outcome of fetch `i`. `jitter` is a number in 0...1 (random in use, fixed
-    /// in tests).
+    /// Fetch `i` succeeded: due again after its interval.
     public mutating func completed(_ i: Int, marketOpen: Bool?, now: Double) {
         entries[i].inFlight = false
         entries[i].failures = 0
@@ -90,6 +89,8 @@ public struct PollSchedule: Sendable {
         entries[i].nextDue = now + entries[i].spec.interval(marketOpen: entries[i].marketOpen)
     }
 
+    /// Fetch `i` failed: due again after its backoff. `jitter` is a number in 0...1
+    /// (random in use, fixed in tests).
     public mutating func failed(_ i: Int, _ error: FeedError, now: Double, jitter: Double) {
         entries[i].inFlight = false
         entries[i].failures += 1

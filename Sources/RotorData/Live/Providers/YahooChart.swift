@@ -43,12 +43,11 @@ public struct YahooChart: Provider {
         let chart = (json as? [String: Any])?["chart"] as? [String: Any]
         let yahooError = (chart?["error"] as? [String: Any])?["description"] as? String
         guard (200..<300).contains(response.status) else { throw statusError(response, detail: yahooError) }
-        guard let json else {
+        guard json != nil else {
             throw .badResponse(response.body.isEmpty ? "empty body" : "not JSON (truncated?)")
         }
         guard let chart else { throw .badResponse("no \"chart\" in the JSON") }
         if let yahooError { throw .http(status: response.status, detail: yahooError) }
-        _ = json
         guard let results = chart["result"] as? [Any] else {
             if chart["result"] is NSNull { throw .empty }
             throw .badResponse("no chart.result array")
