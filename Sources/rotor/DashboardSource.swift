@@ -68,8 +68,8 @@ final class ReplaySource: DashboardSource {
     func stop() {}
 }
 
-/// Live feeds: the cache at once, then the poller's updates; the model is rebuilt
-/// at most once a second when new data has arrived.
+/// Live feeds: the cache at once, then the poller's updates; at most once a second,
+/// when new bars have arrived, the expressions that read them are evaluated again.
 final class LiveSource: DashboardSource {
     private let session: LiveSession
     private(set) var model: DashboardModel
@@ -80,7 +80,7 @@ final class LiveSource: DashboardSource {
 
     init(session: LiveSession) {
         self.session = session
-        let snapshot = session.store.snapshot()
+        let snapshot = session.store.takeSnapshot().snapshot
         model = session.model(snapshot.market)
         report = session.report(snapshot, now: Date())
         version = snapshot.version
@@ -107,8 +107,8 @@ final class LiveSource: DashboardSource {
             report = session.report(session.store.snapshot(), now: now) // ages and states move with time
             return true
         }
-        let snapshot = session.store.snapshot()
-        model = session.model(snapshot.market)
+        let (snapshot, changed) = session.store.takeSnapshot()
+        model = model.updated(with: snapshot.market, changed: changed)
         report = session.report(snapshot, now: now)
         version = snapshot.version
         rebuiltAt = now

@@ -49,3 +49,16 @@ public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertib
 
     public var description: String { "\(message) (at column \(column))" }
 }
+
+extension Expr {
+    /// The symbols and universes (`@name`) the expression reads: what a new bar
+    /// must touch for its value to change.
+    public var names: Set<String> {
+        switch self {
+        case .number: []
+        case let .symbol(name, _): [name]
+        case let .universe(name, _): ["@" + name]
+        case let .call(_, arguments, _): arguments.reduce(into: Set<String>()) { $0.formUnion($1.names) }
+        }
+    }
+}

@@ -12,6 +12,8 @@ public final class LiveStore: @unchecked Sendable {
     private var members: [String: [String: Series]] = [:]
     private var health: [FeedSpec: FeedHealth] = [:]
     private var version = 0
+    /// Symbols (and `@universe`s) with new bars since the last `takeSnapshot`.
+    private var changed = Set<String>()
     public let feeds: [FeedSpec]
 
     public init(feeds: [FeedSpec]) {
@@ -31,6 +33,20 @@ public final class LiveStore: @unchecked Sendable {
     public func snapshot() -> Snapshot {
         lock.lock()
         defer { lock.unlock() }
+        return makeSnapshot()
+    }
+
+    /// A snapshot and the names whose bars changed since the last call: what the
+    /// model must evaluate again.
+    public func takeSnapshot() -> (snapshot: Snapshot, changed: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        let names = changed
+        changed = []
+        return (makeSnapshot(), names)
+    }
+
+    private func makeSnapshot() -> Snapshot {
         var universes: [String: Universe] = [:]
         var progress: [String: (Int, Int)] = [:]
         for f in feeds {
@@ -69,6 +85,7 @@ public final class LiveStore: @unchecked Sendable {
         defer { lock.unlock() }
         let merged = LiveStore.merge(series(of: feed) ?? Series(), bars)
         if let u = feed.universe { members[u, default: [:]][feed.symbol] = merged } else { symbols[feed.symbol] = merged }
+        changed.insert(feed.universe.map { "@" + $0 } ?? feed.symbol)
         version += 1
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RotorCore
+import RotorDemo
 import RotorData
 import RotorUI
 
@@ -39,15 +40,15 @@ struct BenchCommand: ParsableCommand {
             try benchRender()
             return
         }
-        let workload = BenchWorkload()
+        let workload = BenchmarkMarket()
         if let folder = writeData {
             try workload.write(to: folder)
-            print("wrote \(workload.data.symbols.count) symbols and a \(BenchWorkload.members)-member universe to \(folder)")
+            print("wrote \(workload.data.symbols.count) symbols and a \(BenchmarkMarket.members)-member universe to \(folder)")
             return
         }
         let expressions = BuiltinExpressions.all()
-        print("workload: \(BenchWorkload.sessions) sessions, \(workload.data.symbols.count) symbols, "
-              + "\(BenchWorkload.members) members; \(expressions.count) pane expressions")
+        print("workload: \(BenchmarkMarket.sessions) sessions, \(workload.data.symbols.count) symbols, "
+              + "\(BenchmarkMarket.members) members; \(expressions.count) pane expressions")
         report("evaluate all pane expressions", try time(iterations) {
             var evaluator = Evaluator(data: workload.data)
             evaluator.prepare(expressions)

@@ -1,20 +1,19 @@
-import Foundation
-import RotorCore
-import RotorDemo
+public import Foundation
+public import RotorCore
 
-/// The benchmark's market: ten years of business days for the sixteen symbols the
+/// The benchmarks' market: ten years of business days for the sixteen symbols the
 /// panes use plus a 500-member universe, as geometric random walks from a fixed
 /// seed (timings need realistic sizes, not realistic prices).
-struct BenchWorkload {
-    static let sessions = 2_520
-    static let members = 500
+public struct BenchmarkMarket: Sendable {
+    public static let sessions = 2_520
+    public static let members = 500
     static let priceSymbols = ["ES", "RTY", "NQ", "SPX", "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA"]
     static let levelSymbols = ["VIX", "VXN", "RVX", "US2Y", "US10Y"]
 
-    let data: MarketData
+    public let data: MarketData
 
-    init(seed: UInt64 = 42) {
-        var rng = SeededRandom(seed: seed)
+    public init(seed: UInt64 = 42) {
+        var rng = WorkloadRandom(seed: seed)
         var dates: [Day] = []
         var day = Day(year: 2016, month: 1, day: 4)!
         while dates.count < Self.sessions {
@@ -43,7 +42,7 @@ struct BenchWorkload {
 
     /// Writes the workload as a `--data` folder: `SYMBOL.csv` (`Date,Close`) and a
     /// wide `universe.csv`, so `rotor export` and pandas can be timed on the same files.
-    func write(to folder: String) throws {
+    public func write(to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, series) in data.symbols {
             var text = "Date,Close\n"
@@ -66,7 +65,7 @@ struct BenchWorkload {
 
 /// Uniform and normal draws (Box-Muller) from the demo's SplitMix64: deterministic
 /// across runs and platforms.
-struct SeededRandom {
+struct WorkloadRandom {
     private var bits: SplitMix64
     init(seed: UInt64) { bits = SplitMix64(seed: seed) }
 
