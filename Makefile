@@ -7,7 +7,7 @@ SWIFT ?= swift
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release bench reference demo-data clean
+.PHONY: run test deps build release bench bench-suite soak reference demo-data clean
 
 ## run: build in release mode and open the dashboard on the bundled demo
 ## (a replay from a year before the data's end; q quits)
@@ -39,6 +39,15 @@ bench: release
 	.build/release/rotor bench
 	Benchmarks/export-vs-pandas.sh
 	Benchmarks/dashboard.sh
+
+## bench-suite: the ordo-one benchmark package (Benchmarks/): analytics, update
+## after a new bar, CSV import, a 200x60 frame, a headless snapshot
+bench-suite: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
+
+## soak: the app loop headless on a fast clock (a week of use), memory and files
+soak: release
+	.build/release/rotor soak --steps 100000 --polls 10000
 
 ## reference: regenerate the independent expected values (needs Python + pandas)
 reference:

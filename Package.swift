@@ -14,6 +14,9 @@ let package = Package(
         .executable(name: "rotor", targets: ["rotor"]),
         .library(name: "RotorCore", targets: ["RotorCore"]),
         .library(name: "RotorData", targets: ["RotorData"]),
+        // For the benchmark package (Benchmarks/), which depends on this one by path.
+        .library(name: "RotorUI", targets: ["RotorUI"]),
+        .library(name: "RotorDemo", targets: ["RotorDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

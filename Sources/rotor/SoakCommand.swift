@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import RotorCore
+import RotorData
+import RotorUI
+
+/// `rotor soak`: the app loop without a terminal, on a fast clock, for as long as a
+/// week in a tmux pane would take: replay steps (each a frame, diffed against the
+/// last as the terminal would) with keys pressed along the way, and simulated polls
+/// (live bars merged into the store and the model updated). Memory and open files
+/// are measured after warm-up and at the end; they must not grow.
+struct SoakCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "soak",
+        abstract: "Run the dashboard loop headless on a fast clock and report memory and open files."
+    )
+
+    @OptionGroup var source: DataOptions
+
+    @Option(help: "Replay steps (one frame each).")
+    var steps = 100_000
+
+    @Option(help: "Simulated live polls (a bar merged, the model updated, a frame).")
+    var polls = 10_000
+
+    func validate() throws {
+        guard steps >= 1, polls >= 0 else { throw ValidationError("--steps must be at least 1 and --polls at least 0") }
+    }
+
+    func run() throws {
+        let loaded = try source.load()
+        let started = Date()
+        var model = loaded.model()
+        let dates = Replay(model: model).dates
+        var state = AppState(width: 200, height: 60)
+        var previous = Canvas(width: 200, height: 60)
+        let keys: [Key] = [.tab, .character("z"), .character("]"), .escape, .character("["), .character("3"),
+                           .character("v"), .character("?"), .escape, .character("f"), .escape, .character("t")]
+
+        func frame(_ asOf: Day?) {
+            let canvas = view(state, model: model, asOf: asOf, mode: "SOAK")
+            _ = canvas.diff(previous: previous)
+            previous = canvas
+        }
+        // Warm-up: every pane, every overlay and lookback drawn once, caches filled.
+        for (i, key) in keys.enumerated() {
+            _ = update(&state, .key(key))
+            frame(dates[i % dates.count])
+        }
+        // Polls: today's bar of one symbol after another changes, and now and then a
+        // new session starts, as on a live day.
+        let symbols = loaded.market.symbols.keys.sorted()
+        let feeds = symbols.map { FeedSpec(symbol: $0, kind: .yahoo) }
+        let store = LiveStore(feeds: feeds)
+        for feed in feeds { store.merge(feed, loaded.market.symbols[feed.symbol]!) }
+        for (u, universe) in loaded.market.universes {
+            for m in universe.members { store.merge(FeedSpec(symbol: m.name, kind: .yahoo, universe: u), m.series) }
+        }
+        model = model.updated(with: store.takeSnapshot().snapshot.market, changed: Set(symbols))
+        var day = model.lastDate ?? Day(year: 2026, month: 1, day: 2)!
+        func poll(_ poll: Int) {
+            let feed = feeds[poll % feeds.count]
+            if poll % (feeds.count * 40) == 0 { day = day.adding(days: 1) }
+            let last = store.snapshot().market.symbols[feed.symbol]?.last?.value ?? 100
+            store.merge(feed, Series(dates: [day], values: [last * (1 + 0.001 * Double(poll % 7 - 3))]))
+            store.record(feed) { $0.succeeded(at: Date()) }
+            let (snapshot, changed) = store.takeSnapshot()
+            model = model.updated(with: snapshot.market, changed: changed)
+            frame(model.lastDate)
+        }
+        for n in 0..<min(polls, 2 * feeds.count) { poll(n) } // warm-up of the live path
+        let memoryAtStart = Self.residentBytes(), filesAtStart = Self.openFiles()
+
+        for step in 0..<steps {
+            if step % 97 == 0 { _ = update(&state, .key(keys[(step / 97) % keys.count])) }
+            if step % 5_003 == 0 { _ = update(&state, .resize(width: step % 2 == 0 ? 120 : 200, height: step % 2 == 0 ? 40 : 60)) }
+            frame(dates[step % dates.count])
+        }
+
+        for n in 0..<polls { poll(n) }
+        let memoryAtEnd = Self.residentBytes(), filesAtEnd = Self.openFiles()
+        let growth = 100 * (Double(memoryAtEnd) - Double(memoryAtStart)) / Double(max(1, memoryAtStart))
+        print("soak: \(steps) replay steps and \(polls) polls in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(String(format: "memory: %.1f MB after warm-up, %.1f MB at the end (%+.1f%%)",
+                     Double(memoryAtStart) / 1_048_576, Double(memoryAtEnd) / 1_048_576, growth))
+        print("open files: \(filesAtStart) after warm-up, \(filesAtEnd) at the end")
+    }
+
+    /// Resident set size from /proc/self/statm (Linux).
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    static func openFiles() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+}
