@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RotorCore
 
 /// The benchmarks' market: ten years of business days for the sixteen symbols the

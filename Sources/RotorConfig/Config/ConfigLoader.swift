@@ -1,5 +1,5 @@
-public import RotorCore
-public import RotorUI
+import RotorCore
+import RotorUI
 
 extension RotorConfig {
     /// Reads a config file's text strictly: a TOML error names the line, an unknown

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One HTTP GET as the providers need it. A protocol so the poller and providers
 /// are tested against canned answers as well as against a local server.

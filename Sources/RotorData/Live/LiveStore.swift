@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RotorCore
 
 /// The live market as the poller fills it and the screen reads it: every series

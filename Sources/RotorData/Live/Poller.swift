@@ -1,5 +1,5 @@
 public import Foundation
-public import RotorCore
+import RotorCore
 
 /// Polls every feed on `PollSchedule`'s terms and puts what arrives in the store
 /// and the cache; a failure marks the feed's health and never stops the others.
