@@ -17,17 +17,19 @@ done
 echo "rotor snapshot 200x60, whole process: $(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms median of $runs"
 
 session=rotor-bench-$$
-tmux new-session -d -x 200 -y 60 -s "$session" "$rotor"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+# A tmux server of its own (-L), and the pane's own process: exec makes rotor the pane.
+tmx() { tmux -L "$session" "$@"; }
+tmx new-session -d -x 200 -y 60 -s "$session" "exec $rotor"
+trap 'tmx kill-server 2>/dev/null || true' EXIT
 sleep 2
-tmux send-keys -t "$session" p
+tmx send-keys -t "$session" p
 sleep 1
-pid=$(pgrep -f "^$rotor\$" | head -1)
+pid=$(tmx display -p -t "$session" '#{pane_pid}')
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(ticks); sleep 10; after=$(ticks)
 hz=$(getconf CLK_TCK)
 awk -v d=$((after - before)) -v hz="$hz" 'BEGIN { printf "CPU while paused: %.2f%% of one core over 10 s\n", 100 * d / hz / 10 }'
-tmux send-keys -t "$session" p
+tmx send-keys -t "$session" p
 before=$(ticks); sleep 10; after=$(ticks)
 awk -v d=$((after - before)) -v hz="$hz" 'BEGIN { printf "CPU while replaying (1 session/s): %.2f%% of one core over 10 s\n", 100 * d / hz / 10 }'
-tmux send-keys -t "$session" q
+tmx send-keys -t "$session" q

@@ -39,6 +39,7 @@ struct DashboardCommand: ParsableCommand {
     func run() throws {
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
+        try DataOptions.requireFeeds(live, config, path)
         let log = LogFile.open()
         let dashboardSource: any DashboardSource
         let description: String

@@ -28,6 +28,13 @@ struct DataOptions: ParsableArguments {
         return copy
     }
 
+    /// `--live` with a config that has no feeds is a mistake, not a replay.
+    static func requireFeeds(_ live: Bool, _ config: RotorConfig, _ path: String?) throws {
+        if live, config.feeds.isEmpty {
+            throw CommandFailure.usage("--live: \(path ?? "the config") has no [[feeds]]")
+        }
+    }
+
     /// The config file in force, if any.
     func configPath() -> String? {
         if let config { return config }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RotorConfig
 import RotorCore
 import RotorData
 import RotorUI
@@ -47,7 +48,12 @@ struct ExportCommand: ParsableCommand {
         if let f = fromDay, let t = toDay, t < f {
             throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
         }
-        let market = try live ? liveMarket() : source.load().market
+        // Live when the config has feeds (as the dashboard is), unless --data names a folder.
+        let options = try source.withLive(live)
+        let (config, path) = try options.loadConfig()
+        try DataOptions.requireFeeds(live, config, path)
+        let market = try options.data == nil && !config.feeds.isEmpty
+            ? liveMarket(config: config, path: path) : options.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
@@ -65,10 +71,7 @@ struct ExportCommand: ParsableCommand {
 
     /// The symbols the expressions name, fetched once; a failed feed answers from the
     /// cache, and stderr says it is stale.
-    private func liveMarket() throws -> MarketData {
-        let options = try source.withLive(true)
-        let (config, path) = try options.loadConfig()
-        guard !config.feeds.isEmpty else { throw CommandFailure.usage("--live: \(path ?? "the config") has no [[feeds]]") }
+    private func liveMarket(config: RotorConfig, path: String?) throws -> MarketData {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion(FeedReport.names(in: $1)) }

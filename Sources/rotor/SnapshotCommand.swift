@@ -46,6 +46,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
+        try DataOptions.requireFeeds(live, config, path)
         let (themes, current) = try look.load(config: config, configPath: path)
         let model: DashboardModel, report: FeedReport, mode: String
         if options.data == nil, !config.feeds.isEmpty {

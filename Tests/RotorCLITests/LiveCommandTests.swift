@@ -82,6 +82,20 @@ import Testing
         #expect(r.stderr.contains("VIX (yahoo ^VIX): HTTP 429 rate limited (retry after 60 s); showing cached data"))
     }
 
+    /// A config with feeds is live for export too; --live with a config without feeds is an error.
+    @Test func aConfigWithFeedsIsLiveAndLiveNeedsFeeds() throws {
+        let server = try FakeMarketServer.start()
+        defer { server.stop() }
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try Self.smallLiveConfig(in: folder)
+        let r = try RotorProcess.run(["export", "--config", config, "ES"], environment: Self.environment(server, cache: folder))
+        #expect(r.status == 0 && server.requests.map { String($0.prefix { $0 != "?" }) } == ["/v8/finance/chart/ES=F"])
+        let demo = RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo.toml").path
+        let bad = try RotorProcess.run(["export", "--live", "--config", demo, "ES"])
+        #expect(bad.status == 2 && bad.stderr == "rotor: --live: \(demo) has no [[feeds]]\n")
+    }
+
     @Test func anAPIKeyIsNeverShown() throws {
         let key = String(repeating: "a9", count: 16)
         let server = try LocalHTTPServer { _ in .init(status: 400, text: #"{"error_code":400,"error_message":"Bad Request.  The series does not exist."}"#) }
