@@ -123,6 +123,20 @@ import Testing
             .contains { $0.contains("ES (yahoo ES=F) FAILING") })
     }
 
+    /// Short of rows, a pane keeps its first row of numbers and its flags, and lets
+    /// the later rows of numbers go.
+    @Test func aShortPaneKeepsItsFlag() throws {
+        let model = try #require(Self.model)
+        let reader = PaneReader(model: model, asOf: Day(year: 2024, month: 7, day: 17)!, lookback: .year1)
+        var canvas = Canvas(width: 40, height: 5)
+        canvas.render(PaneView(pane: .rotation, content: PaneView.content(of: .rotation, reader), reader: reader,
+                               isFocused: false), area: canvas.area)
+        let lines = canvas.lines()
+        #expect(lines[1].hasPrefix("│ratio 0.3937"))
+        #expect(lines[2].hasPrefix("│20d +6.31%"))
+        #expect(lines[3].hasPrefix("│EXTREME small caps leading"))
+    }
+
     @Test func helpOverlay() throws { try check("help-120x40", Self.screen(120, 40) { $0.showingHelp = true }) }
     @Test func tooSmall() throws { try check("too-small-40x10", Self.screen(40, 10)) }
     @Test func lookbackAndFocus() throws {

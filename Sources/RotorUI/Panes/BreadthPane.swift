@@ -32,10 +32,10 @@ public enum BreadthPane {
                                       lookback: t.reversalRows, high: t.breadthHigh, low: t.breadthLow) {
             let pct = reader.value(percentile).map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent
             if let side = state.side {
-                c.rows.append(TextLine([Span(side.rawValue, style: Style.role(.alert).bold()),
+                c.flags.append(TextLine([Span(side.rawValue, style: Style.role(.alert).bold()),
                                         Span(" % > 50d at pct \(pct) of its year", style: .role(.alert))]))
             } else if let from = state.reversingFrom {
-                c.rows.append(TextLine([Span("REVERSING", style: Style.role(.warn).bold()),
+                c.flags.append(TextLine([Span("REVERSING", style: Style.role(.warn).bold()),
                                         Span(" from \(from.rawValue) (pct \(pct))", style: .role(.warn))]))
             }
         }

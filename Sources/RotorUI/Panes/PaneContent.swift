@@ -41,7 +41,10 @@ public struct Reading: Sendable, Equatable {
 /// readings for when the pane is zoomed.
 public struct PaneContent: Sendable {
     public var readings: [Reading] = []
-    /// Rows under the readings: raised flags (EXTREME, REVERSING, ...), sparklines.
+    /// Raised flags and states in words (EXTREME, REVERSING, the curve regime): kept
+    /// before any but the first row of readings when the pane is short of rows.
+    public var flags: [TextLine] = []
+    /// Other rows under the readings (a sparkline): the first to go in a small pane.
     public var rows: [TextLine] = []
     /// The table for a given width (panes drop their least important columns).
     public var table: (@Sendable (Int) -> Table)?

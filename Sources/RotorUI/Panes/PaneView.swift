@@ -59,22 +59,29 @@ public struct PaneView: Widget {
         guard !inner.isEmpty else { return }
 
         // A failing feed comes first: the numbers below it may be old.
-        var text = feedProblems.prefix(2).map { TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)) }
-        if feedProblems.count > 2 {
-            text.append(TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)))
+        // Each row with whether it may go when the pane is short of rows: the first
+        // row of readings, flags, failing feeds and missing data always stay.
+        var text: [(line: TextLine, optional: Bool)] = feedProblems.prefix(2).map {
+            (TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)), false)
         }
-        text += feeds.progress(for: content.expressions).map { TextLine($0, style: .role(.dim)) }
-        text += packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
-        text += content.rows
+        if feedProblems.count > 2 {
+            text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), false))
+        }
+        text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), true) }
+        let readings = packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
+        text += readings.enumerated().map { ($1, $0 > 0) }
+        text += content.flags.map { ($0, false) }
+        text += content.rows.map { ($0, true) }
         if stale, let dataDate {
-            text.append(TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)))
+            text.append((TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)), false))
         }
         for symbol in missing {
-            text.append(TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config",
-                                 style: .role(.warn)))
+            text.append((TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config",
+                                  style: .role(.warn)), false))
         }
+        while text.count > inner.height, let last = text.lastIndex(where: \.optional) { text.remove(at: last) }
         var y = inner.y
-        for line in text.prefix(inner.height) {
+        for (line, _) in text.prefix(inner.height) {
             _ = canvas.write(line, x: inner.x, y: y, clip: inner)
             y += 1
         }

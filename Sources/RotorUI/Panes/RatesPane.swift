@@ -28,7 +28,7 @@ public enum RatesPane {
             reader.reading("MI", "mi(ret(\(r.small)),\(changes(r)),60,8)", .decimals(3)),
         ]
         if let regime = regime(reader) {
-            c.rows.append(TextLine([Span("curve 20d ", style: .role(.dim)),
+            c.flags.append(TextLine([Span("curve 20d ", style: .role(.dim)),
                                     Span(regime.rawValue, style: Style.role(.title).bold())]))
         }
         c.table = { table(reader, width: $0) }

@@ -27,7 +27,7 @@ public enum RotationPane {
             reader.reading("spread z", spreadZ, .signed(2)),
         ]
         if let z = reader.value(spreadZ), let extreme = RotationExtreme(spreadZscore: z, threshold: reader.model.thresholds.rotationZ) {
-            c.rows.append(TextLine([Span("EXTREME", style: Style.role(.alert).bold()),
+            c.flags.append(TextLine([Span("EXTREME", style: Style.role(.alert).bold()),
                                     Span(" \(extreme.rawValue)", style: .role(.alert))]))
         }
         c.detail = [
