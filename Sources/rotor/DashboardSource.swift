@@ -89,11 +89,7 @@ final class LiveSource: DashboardSource {
 
     var asOf: Day? { model.lastDate }
 
-    var mode: String {
-        let f = DateFormatter()
-        f.dateFormat = "HH:mm:ss"
-        return "LIVE " + f.string(from: Date())
-    }
+    var mode: String { "LIVE " + LiveSession.clock.string(from: Date()) }
 
     private func start() {
         let poller = session.poller
