@@ -51,6 +51,14 @@ public struct Series: Sendable, Equatable {
         return lo
     }
 
+    /// The last `count` rows on or before `day` (fewer when the series is shorter).
+    public func last(_ count: Int, onOrBefore day: Day) -> Series {
+        let end = lowerBound(day.adding(days: 1))
+        let start = Swift.max(0, end - count)
+        guard start < end else { return Series() }
+        return Series(dates: Array(dates[start..<end]), values: Array(values[start..<end]))
+    }
+
     /// Rows with `from <= date <= to` (either bound optional).
     public func slice(from: Day? = nil, to: Day? = nil) -> Series {
         let lo = from.map(lowerBound) ?? 0

@@ -80,11 +80,7 @@ public enum BreadthPane {
         let line = reader.window(extremeSeries(reader.roles))
         guard !line.isEmpty else { return nil }
         let band = reader.model.breadthBand
-        func windowed(_ s: Series) -> Series {
-            let end = s.lowerBound(reader.asOf.adding(days: 1))
-            let start = max(0, end - reader.lookback.sessions)
-            return start < end ? Series(dates: Array(s.dates[start..<end]), values: Array(s.values[start..<end])) : Series()
-        }
+        func windowed(_ s: Series) -> Series { s.last(reader.lookback.sessions, onOrBefore: reader.asOf) }
         return LineChart(lines: [.init(series: line, axis: line.dates, style: .role(.series1)),
                                  .init(series: windowed(band.high), axis: line.dates, style: .role(.dim)),
                                  .init(series: windowed(band.low), axis: line.dates, style: .role(.dim))],

@@ -86,11 +86,7 @@ public struct DashboardModel: Sendable {
 
     /// The expression's rows up to `asOf`, the last `sessions` of them.
     public func window(_ expression: String, asOf: Day, sessions: Int) -> Series {
-        guard let s = series[expression] else { return Series() }
-        let end = s.lowerBound(asOf.adding(days: 1))
-        let start = max(0, end - sessions)
-        guard start < end else { return Series() }
-        return Series(dates: Array(s.dates[start..<end]), values: Array(s.values[start..<end]))
+        series[expression]?.last(sessions, onOrBefore: asOf) ?? Series()
     }
 
     /// The last value of the expression on or before `asOf`.
