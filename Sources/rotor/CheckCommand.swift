@@ -91,9 +91,9 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         var reported = Set<String>()
         for feed in session.feeds {
-            let name = feed.universe.map { "@" + $0 } ?? feed.symbol
-            guard reported.insert(name).inserted else { continue }
-            if let (_, error) = failures.first(where: { ($0.0.universe.map { "@" + $0 } ?? $0.0.symbol) == name }) {
+            guard reported.insert(feed.name).inserted else { continue }
+            let name = feed.name
+            if let (_, error) = failures.first(where: { $0.0.name == name }) {
                 say("\(name) \(error)")
                 failed = true
             } else {

@@ -3,7 +3,6 @@ import Foundation
 import RotorConfig
 import RotorCore
 import RotorData
-import RotorUI
 
 /// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
 struct ExportCommand: ParsableCommand {
@@ -74,10 +73,8 @@ struct ExportCommand: ParsableCommand {
     private func liveMarket(config: RotorConfig, path: String?) throws -> MarketData {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
-        let names = expressions.reduce(into: Set<String>()) { $0.formUnion(FeedReport.names(in: $1)) }
-        let failures = session.fetchOnce { feed in
-            names.contains(feed.universe.map { "@" + $0 } ?? feed.symbol)
-        }
+        let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
+        let failures = session.fetchOnce { names.contains($0.name) }
         for (feed, error) in failures {
             let cached = session.store.lastDate(feed).map { "using cached data up to \($0.iso) (stale)" } ?? "no cached data"
             writeError("rotor: warning: \(feed.label): \(error); \(cached)")

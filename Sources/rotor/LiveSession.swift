@@ -170,17 +170,10 @@ extension LiveSession {
         Task.detached {
             var failures: [(FeedSpec, FeedError)] = []
             for (n, feed) in chosen.enumerated() {
-                if n > 0 { try? await Task.sleep(for: .milliseconds(500)) }
-                do {
-                    let bars = try await providers(feed).fetch(feed.ticker, since: store.lastDate(feed), now: Date())
-                    store.merge(feed, bars.series)
-                    try? cache?.store(feed.universe.map { "@\($0)/\(feed.symbol)" } ?? feed.symbol, bars.series)
-                    store.record(feed) { $0.succeeded(at: Date()) }
-                } catch {
-                    let failure = (error as? FeedError) ?? .connection("\(error)")
-                    store.record(feed) { $0.failed(failure, at: Date()) }
-                    failures.append((feed, failure))
-                }
+                if n > 0 { try? await Task.sleep(for: .milliseconds(500)) } // the poller's budget: 2 a second
+                let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache,
+                                                    now: { Date() })
+                if case let .failure(error) = result { failures.append((feed, error)) }
             }
             box.set(failures)
             done.signal()

@@ -24,6 +24,13 @@ public struct FeedSpec: Sendable, Equatable, Hashable {
         self.universe = universe
     }
 
+    /// The name expressions use for what this feed fills: the symbol, or `@universe`
+    /// for a member.
+    public var name: String { universe.map { "@" + $0 } ?? symbol }
+
+    /// Where the cache keeps its bars: the symbol, or `@universe/MEMBER`.
+    public var cacheKey: String { universe.map { "@\($0)/\(symbol)" } ?? symbol }
+
     /// How the feed is named on screen: `ES (yahoo ES=F)`.
     public var label: String { "\(universe.map { "@\($0) " } ?? "")\(symbol) (\(kind.rawValue) \(ticker))" }
 

@@ -85,7 +85,7 @@ public final class LiveStore: @unchecked Sendable {
         defer { lock.unlock() }
         let merged = LiveStore.merge(series(of: feed) ?? Series(), bars)
         if let u = feed.universe { members[u, default: [:]][feed.symbol] = merged } else { symbols[feed.symbol] = merged }
-        changed.insert(feed.universe.map { "@" + $0 } ?? feed.symbol)
+        changed.insert(feed.name)
         version += 1
     }
 

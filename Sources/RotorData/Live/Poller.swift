@@ -83,21 +83,37 @@ public actor Poller {
     }
 
     private func fetch(_ i: Int, _ feed: FeedSpec) async {
-        let since = store.lastDate(feed)
+        let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache,
+                                            now: clocks.wall, log: log)
+        switch result {
+        case let .success(marketOpen):
+            schedule.completed(i, marketOpen: marketOpen, now: clocks.monotonic())
+        case let .failure(error):
+            log("feed \(feed.label): \(error)")
+            schedule.failed(i, error, now: clocks.monotonic(), jitter: clocks.jitter())
+        }
+    }
+
+    /// One fetch of a feed from where the store's data ends: new bars go into the
+    /// store and the cache, the outcome into the feed's health. Returns whether the
+    /// market is open (success) or why the fetch failed.
+    public static func fetchOnce(_ feed: FeedSpec, provider: any Provider, store: LiveStore, cache: FeedCache?,
+                                 now: @Sendable () -> Date, log: (String) -> Void = { _ in })
+        async -> Result<Bool?, FeedError>
+    {
         do {
-            let bars = try await providers(feed).fetch(feed.ticker, since: since, now: clocks.wall())
+            let bars = try await provider.fetch(feed.ticker, since: store.lastDate(feed), now: now())
             store.merge(feed, bars.series)
             do {
-                try cache?.store(feed.universe.map { "@\($0)/\(feed.symbol)" } ?? feed.symbol, bars.series)
+                try cache?.store(feed.cacheKey, bars.series)
             } catch {
                 log("cache: \(error)")
             }
-            store.record(feed) { $0.succeeded(at: clocks.wall()) }
-            schedule.completed(i, marketOpen: bars.marketOpen, now: clocks.monotonic())
+            store.record(feed) { $0.succeeded(at: now()) }
+            return .success(bars.marketOpen)
         } catch {
-            store.record(feed) { $0.failed(error, at: clocks.wall()) }
-            log("feed \(feed.label): \(error)")
-            schedule.failed(i, error, now: clocks.monotonic(), jitter: clocks.jitter())
+            store.record(feed) { $0.failed(error, at: now()) }
+            return .failure(error)
         }
     }
 
@@ -107,8 +123,7 @@ public actor Poller {
         let cached = try cache.load()
         var count = 0
         for feed in store.feeds {
-            let key = feed.universe.map { "@\($0)/\(feed.symbol)" } ?? feed.symbol
-            if let s = cached[key], !s.isEmpty {
+            if let s = cached[feed.cacheKey], !s.isEmpty {
                 store.merge(feed, s)
                 count += 1
             }

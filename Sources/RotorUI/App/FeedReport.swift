@@ -1,3 +1,5 @@
+import RotorCore
+
 /// What the data layer says about its feeds, in the words the screen shows: the
 /// status bar's summary, the feeds overlay (`f`), and for each symbol whose feed is
 /// stale or failing, why (the pane using it turns to the warning style and says so).
@@ -18,22 +20,6 @@ public struct FeedReport: Sendable, Equatable {
         self.progress = progress
     }
 
-    /// The symbols and universes an expression names.
-    public static func names(in expression: String) -> Set<String> {
-        var names = Set<String>()
-        var current = ""
-        for c in expression {
-            if c.isLetter || c.isNumber || c == "." || c == "_" || c == "-" || c == "@" {
-                current.append(c)
-            } else {
-                if !current.isEmpty { names.insert(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty { names.insert(current) }
-        return names
-    }
-
     /// The problems of the feeds behind these expressions, one line each.
     func problems(for expressions: [String]) -> [String] {
         lines(problems, for: expressions, separator: ": ")
@@ -46,7 +32,7 @@ public struct FeedReport: Sendable, Equatable {
 
     private func lines(_ notes: [String: String], for expressions: [String], separator: String) -> [String] {
         guard !notes.isEmpty else { return [] }
-        let used = expressions.reduce(into: Set<String>()) { $0.formUnion(FeedReport.names(in: $1)) }
+        let used = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
         return notes.keys.sorted().filter(used.contains).map { $0 + separator + notes[$0]! }
     }
 }
