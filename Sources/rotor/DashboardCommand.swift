@@ -43,7 +43,7 @@ struct DashboardCommand: ParsableCommand {
         let log = LogFile.open()
         let dashboardSource: any DashboardSource
         let description: String
-        if options.data == nil, !config.feeds.isEmpty {
+        if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { log.write($0) })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
             dashboardSource = LiveSource(session: session)

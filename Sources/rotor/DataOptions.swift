@@ -28,6 +28,10 @@ struct DataOptions: ParsableArguments {
         return copy
     }
 
+    /// Live when the config has feeds, unless --data names a folder to replay; the
+    /// same rule for the dashboard, snapshot and export.
+    func isLive(_ config: RotorConfig) -> Bool { data == nil && !config.feeds.isEmpty }
+
     /// `--live` with a config that has no feeds is a mistake, not a replay.
     static func requireFeeds(_ live: Bool, _ config: RotorConfig, _ path: String?) throws {
         if live, config.feeds.isEmpty {

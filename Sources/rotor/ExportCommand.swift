@@ -47,11 +47,10 @@ struct ExportCommand: ParsableCommand {
         if let f = fromDay, let t = toDay, t < f {
             throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
         }
-        // Live when the config has feeds (as the dashboard is), unless --data names a folder.
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
-        let market = try options.data == nil && !config.feeds.isEmpty
+        let market = try options.isLive(config)
             ? liveMarket(config: config, path: path) : options.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)

@@ -49,7 +49,7 @@ struct SnapshotCommand: ParsableCommand {
         try DataOptions.requireFeeds(live, config, path)
         let (themes, current) = try look.load(config: config, configPath: path)
         let model: DashboardModel, report: FeedReport, mode: String
-        if options.data == nil, !config.feeds.isEmpty {
+        if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { _ in })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
             let failures = session.fetchOnce()
