@@ -8,19 +8,16 @@ public struct FeedHealth: Sendable, Equatable {
     public var lastError: FeedError?
     /// When the current run of failures began.
     public var failingSince: Date?
-    public var lastAttempt: Date?
 
     public init() {}
 
     public mutating func succeeded(at time: Date) {
         lastSuccess = time
-        lastAttempt = time
         failingSince = nil
     }
 
     public mutating func failed(_ error: FeedError, at time: Date) {
         lastError = error
-        lastAttempt = time
         if failingSince == nil { failingSince = time }
     }
 
