@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,13 +29,10 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "RotorCore", swiftSettings: strict),
-        .systemLibrary(
-            name: "CSQLite",
-            providers: [.apt(["libsqlite3-dev"])]
-        ),
         .target(name: "RotorData", dependencies: [
-            "RotorCore", "CSQLite",
+            "RotorCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .target(name: "RotorUI", dependencies: ["RotorCore"], swiftSettings: strict),
         .target(name: "RotorTerminal", dependencies: ["CNcursesw", "RotorUI"], swiftSettings: strict),
@@ -52,7 +50,9 @@ let package = Package(
                     exclude: ["Reference"], swiftSettings: strict),
         // Helpers shared by test targets only (the local HTTP server of the feed tests).
         .target(name: "RotorTestSupport", path: "Tests/RotorTestSupport", swiftSettings: strict),
-        .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore", "RotorTestSupport"],
+        // GRDB: the cache tests write damaged and tampered files directly.
+        .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore", "RotorTestSupport",
+                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
         .testTarget(name: "RotorTerminalTests", dependencies: ["RotorTerminal", "RotorUI", "CNcursesw"],

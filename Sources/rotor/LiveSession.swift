@@ -50,7 +50,10 @@ final class LiveSession: @unchecked Sendable {
         do {
             let cache = try FeedCache(path: FeedCache.defaultPath(environment: environment))
             if let w = cache.warning { warnings.append(w) }
-            _ = try Poller.loadCache(cache, into: store)
+            if let w = try Poller.loadCache(cache, into: store).warning {
+                warnings.append(w)
+                log("cache: \(w)")
+            }
             self.cache = cache
         } catch {
             warnings.append("cache unavailable, running without it: \(error)")

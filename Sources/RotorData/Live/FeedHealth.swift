@@ -8,6 +8,19 @@ public struct FeedHealth: Sendable, Equatable {
     public var lastError: FeedError?
     /// When the current run of failures began.
     public var failingSince: Date?
+    /// Set while the feed's bars cannot be written to the cache (disk full, read-only
+    /// file, locked by another process): they are on screen but would be gone after a
+    /// restart. Cleared by the next write that works.
+    public var cacheError: CacheError?
+
+    /// A failed cache write: SQLite's words and when it happened.
+    public struct CacheError: Sendable, Equatable {
+        /// `/home/me/.cache/rotor/feeds.sqlite: database or disk is full`.
+        public var message: String
+        /// The first failed write of the current run of failures, and the latest.
+        public var since: Date
+        public var last: Date
+    }
 
     public init() {}
 
@@ -19,6 +32,15 @@ public struct FeedHealth: Sendable, Equatable {
     public mutating func failed(_ error: FeedError, at time: Date) {
         lastError = error
         if failingSince == nil { failingSince = time }
+    }
+
+    /// The outcome of writing a fetch's bars to the cache: nil when it worked.
+    public mutating func cacheWrite(failed message: String?, at time: Date) {
+        guard let message else {
+            cacheError = nil
+            return
+        }
+        cacheError = CacheError(message: message, since: cacheError?.since ?? time, last: time)
     }
 
     /// Failing while the latest attempt failed; stale when the last success is older

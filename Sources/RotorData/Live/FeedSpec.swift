@@ -28,8 +28,11 @@ public struct FeedSpec: Sendable, Equatable, Hashable {
     /// for a member.
     public var name: String { universe.map { "@" + $0 } ?? symbol }
 
-    /// Where the cache keeps its bars: the symbol, or `@universe/MEMBER`.
-    public var cacheKey: String { universe.map { "@\($0)/\(symbol)" } ?? symbol }
+    /// Where the cache keeps its bars: the symbol (or `@universe/MEMBER`) with the
+    /// provider and ticker, so a changed source starts a new history (`CacheKey`).
+    public var cacheKey: CacheKey {
+        CacheKey(feed: universe.map { "@\($0)/\(symbol)" } ?? symbol, provider: kind, ticker: ticker)
+    }
 
     /// How the feed is named on screen: `ES (yahoo ES=F)`.
     public var label: String { "\(universe.map { "@\($0) " } ?? "")\(symbol) (\(kind.rawValue) \(ticker))" }

@@ -104,10 +104,14 @@ public actor Poller {
         do {
             let bars = try await provider.fetch(feed.ticker, since: store.lastDate(feed), now: now())
             store.merge(feed, bars.series)
-            do {
-                try cache?.store(feed.cacheKey, bars.series)
-            } catch {
-                log("cache: \(error)")
+            if let cache {
+                do {
+                    try cache.store(feed.cacheKey, bars.series)
+                    store.record(feed) { $0.cacheWrite(failed: nil, at: now()) }
+                } catch {
+                    log("cache: \(feed.label): \(error)")
+                    store.record(feed) { $0.cacheWrite(failed: error.description, at: now()) }
+                }
             }
             store.record(feed) { $0.succeeded(at: now()) }
             return .success(bars.marketOpen)
@@ -118,16 +122,19 @@ public actor Poller {
     }
 
     /// Fills the store from the cache before the first fetch, so the panes have data
-    /// at once; returns how many feeds had cached data.
-    public static func loadCache(_ cache: FeedCache, into store: LiveStore) throws(FeedCache.Failure) -> Int {
-        let cached = try cache.load()
+    /// at once; returns how many feeds had cached data, and the warning to show when
+    /// invalid rows were skipped (`FeedCache.load`).
+    public static func loadCache(_ cache: FeedCache, into store: LiveStore, now: Date = Date())
+        throws(FeedCache.Failure) -> (feeds: Int, warning: String?)
+    {
+        let cached = try cache.load(store.feeds.map(\.cacheKey), now: now)
         var count = 0
         for feed in store.feeds {
-            if let s = cached[feed.cacheKey], !s.isEmpty {
+            if let s = cached.histories[feed.cacheKey], !s.isEmpty {
                 store.merge(feed, s)
                 count += 1
             }
         }
-        return count
+        return (count, cached.warning)
     }
 }

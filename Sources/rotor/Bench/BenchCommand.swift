@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the pane expressions, one per line, and exit.")
     var listExpressions = false
 
+    @Flag(help: "Time the feed cache instead: open, load 100 feeds x 2,500 bars, store 2,500 bars.")
+    var cache = false
+
     func run() throws {
         if listExpressions {
             BuiltinExpressions.all().forEach { print($0) }
@@ -38,6 +41,10 @@ struct BenchCommand: ParsableCommand {
         }
         if render {
             try benchRender()
+            return
+        }
+        if cache {
+            try CacheBench.run(iterations: iterations).forEach { print($0) }
             return
         }
         let workload = BenchmarkMarket()
