@@ -4,30 +4,61 @@ import RotorCore
 import RotorData
 import RotorUI
 
-/// `rotor soak`: the app loop without a terminal, on a fast clock, for as long as a
-/// week in a tmux pane would take: replay steps (each a frame, diffed against the
-/// last as the terminal would) with keys pressed along the way, and simulated polls
-/// (live bars merged into the store and the model updated). Memory and open files
-/// are measured after warm-up and at the end; they must not grow.
+/// `rotor soak`: weeks in a tmux pane, in a minute, in two parts.
+///
+/// 1. The UI loop without a terminal, on a fast clock: replay steps (each a frame,
+///    diffed against the last as the terminal would) with keys pressed along the way,
+///    and simulated polls (live bars merged into the store and the model updated).
+///    `--steps 0 --polls 0` skips it.
+/// 2. The real poller (`PollerSoak`): `Poller` on a virtual clock against providers
+///    that succeed, fail, time out, answer 429 and hang, for `--fetches` fetches into a
+///    real store and cache. `--fetches 0` skips it.
+///
+/// Each part measures memory and open files after its warm-up and at its end; they
+/// must not grow.
 struct SoakCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soak",
-        abstract: "Run the dashboard loop headless on a fast clock and report memory and open files."
+        abstract: "Run the dashboard loop and the real poller headless on fast clocks and report memory and open files."
     )
 
     @OptionGroup var source: DataOptions
 
-    @Option(help: "Replay steps (one frame each).")
+    @Option(help: "Replay steps of the UI loop (one frame each; 0 with --polls 0 skips the UI loop).")
     var steps = 100_000
 
-    @Option(help: "Simulated live polls (a bar merged, the model updated, a frame).")
+    @Option(help: "Simulated live polls of the UI loop (a bar merged, the model updated, a frame).")
     var polls = 10_000
 
+    @Option(help: "Fetches of the real poller on a virtual clock (0 skips it).")
+    var fetches = 1_000_000
+
+    @Option(help: "Seed of the poller soak's outcomes (the same seed, the same run).")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Run the poller soak without a cache (by default it writes a real cache in a temporary folder).")
+    var noCache = false
+
     func validate() throws {
-        guard steps >= 1, polls >= 0 else { throw ValidationError("--steps must be at least 1 and --polls at least 0") }
+        guard steps >= 0, polls >= 0, fetches >= 0 else {
+            throw ValidationError("--steps, --polls and --fetches must be at least 0")
+        }
+        guard steps > 0 || polls > 0 || fetches > 0 else {
+            throw ValidationError("nothing to soak: --steps, --polls and --fetches are all 0")
+        }
+        guard steps > 0 || polls == 0 else { throw ValidationError("--polls needs --steps of at least 1") }
     }
 
     func run() throws {
+        if steps > 0 { try soakUILoop() }
+        if fetches > 0 {
+            let report = try PollerSoak(fetches: fetches, seed: seed, withCache: !noCache).run()
+            for line in report.lines { print(line) }
+        }
+    }
+
+    /// Part 1: the UI loop.
+    func soakUILoop() throws {
         let loaded = try source.load()
         let started = Date()
         var model = loaded.model()

@@ -7,7 +7,9 @@
 /// - Universe members wait for the main feeds and go at most one per `memberGap`
 ///   seconds: 500 members are 500 requests, never fired in a burst.
 /// - A failure backs off exponentially from 5 s, with ±25% jitter, capped at 10
-///   minutes; `Retry-After` is honoured, and a 429 pauses the whole provider.
+///   minutes; `Retry-After` is honoured up to 1 hour, and a 429 pauses the whole
+///   provider. Whatever number a server sends (nan, inf, 1e300, negative), no feed
+///   and no provider ever waits longer than an hour.
 /// - `refreshAll` (the `r` key, or the wall clock jumping after a sleep) makes every
 ///   feed due now; the budget still paces them.
 public struct PollSchedule: Sendable {
@@ -31,6 +33,9 @@ public struct PollSchedule: Sendable {
     public let memberGap: Double
     public static let backoffStart = 5.0
     public static let backoffCap = 600.0
+    /// The longest a `Retry-After` is honoured: a server asking for more (or for
+    /// infinity) is asked again after an hour.
+    public static let retryAfterCap = 3600.0
 
     private var tokens: Double
     private var refilledAt: Double
@@ -93,20 +98,34 @@ public struct PollSchedule: Sendable {
     /// (random in use, fixed in tests).
     public mutating func failed(_ i: Int, _ error: FeedError, now: Double, jitter: Double) {
         entries[i].inFlight = false
-        entries[i].failures += 1
+        // Saturating: a feed failing for ever must not overflow the count.
+        entries[i].failures = entries[i].failures == .max ? .max : entries[i].failures + 1
         let delay = PollSchedule.backoff(failures: entries[i].failures, jitter: jitter)
         var wait = delay
         if case let .rateLimited(after) = error {
-            wait = max(delay, after ?? 0)
-            pausedUntil[entries[i].spec.kind] = max(pausedUntil[entries[i].spec.kind] ?? -.infinity, now + wait)
+            wait = max(delay, PollSchedule.retryDelay(after) ?? 0)
+            let kind = entries[i].spec.kind
+            // A pause already running is kept, but never past an hour from now (an
+            // earlier pause may have come from before a clock jump).
+            pausedUntil[kind] = min(now + PollSchedule.retryAfterCap, max(pausedUntil[kind] ?? -.infinity, now + wait))
         }
         entries[i].nextDue = now + wait
     }
 
-    /// 5, 10, 20, ... seconds, ±25%, never above 10 minutes.
+    /// 5, 10, 20, ... seconds, ±25%, never above 10 minutes; any count and any jitter
+    /// (nan counts as the middle) give a number in 3.75...600.
     public static func backoff(failures: Int, jitter: Double) -> Double {
-        let base = backoffStart * Double(1 << min(20, max(0, failures - 1)))
-        return min(backoffCap, base * (0.75 + 0.5 * min(1, max(0, jitter))))
+        let base = backoffStart * Double(1 << (min(21, max(1, failures)) - 1))
+        let spread = jitter.isNaN ? 0.5 : min(1, max(0, jitter))
+        return min(backoffCap, base * (0.75 + 0.5 * spread))
+    }
+
+    /// The wait a `Retry-After` asks for, bounded: nil for none, nan or a negative
+    /// number (the normal backoff applies), else at most `retryAfterCap` (so inf and
+    /// 1e300 mean an hour).
+    public static func retryDelay(_ retryAfter: Double?) -> Double? {
+        guard let retryAfter, !retryAfter.isNaN, retryAfter >= 0 else { return nil }
+        return min(retryAfterCap, retryAfter)
     }
 
     /// Every feed due now (a provider's Retry-After pause still holds).

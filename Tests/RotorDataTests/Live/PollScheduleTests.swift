@@ -101,4 +101,42 @@ import Testing
         // A burst of 3, then 2 a second: never more than 5 in any second.
         for (i, t) in times.enumerated() { #expect(times[i...].prefix { $0 < t + 1 }.count <= 5) }
     }
+
+    @Test(arguments: [Double.nan, .infinity, -.infinity, 1e300, 99_999_999_999_999_999_999, -1, 0, 30, 3600, 3601])
+    func aRetryAfterOfAnyNumberIsBoundedByAnHour(_ retryAfter: Double) {
+        var schedule = PollSchedule(feeds: Self.mainFeeds, now: 0)
+        #expect(schedule.next(now: 0) == .fetch(0))
+        schedule.failed(0, .rateLimited(retryAfter: retryAfter), now: 0, jitter: 0.5)
+        let delay = PollSchedule.retryDelay(retryAfter)
+        if retryAfter.isNaN || retryAfter < 0 {
+            #expect(delay == nil) // the normal backoff
+            #expect(schedule.entries[0].nextDue == 5)
+        } else {
+            #expect(delay == min(3600, retryAfter))
+            #expect(schedule.entries[0].nextDue == max(5, min(3600, retryAfter)))
+        }
+        // Yahoo is paused exactly as long (never longer than an hour); FRED goes on.
+        let pause = schedule.entries[0].nextDue
+        var t = 0.0, firstYahoo: Double?, fred = 0
+        while firstYahoo == nil, t < 7200 {
+            switch schedule.next(now: t) {
+            case let .fetch(i):
+                if i < 14 { firstYahoo = t } else { fred += 1; schedule.completed(i, marketOpen: true, now: t) }
+            case let .wait(until):
+                #expect(until.isFinite, "waits until \(until)")
+                t = max(until, t + 0.001)
+            }
+        }
+        #expect(firstYahoo == pause && pause <= 3600 && fred >= 2)
+    }
+
+    @Test func backoffIsBoundedForAnyCountAndJitter() {
+        for failures in [Int.min, -1, 0, 1, 2, 21, 64, Int.max] {
+            for jitter in [Double.nan, -.infinity, -1, 0, 0.5, 1, 2, .infinity] {
+                let b = PollSchedule.backoff(failures: failures, jitter: jitter)
+                #expect(b >= 3.75 && b <= 600, "failures \(failures), jitter \(jitter): \(b)")
+            }
+        }
+        #expect(PollSchedule.backoff(failures: .min, jitter: .nan) == 5)
+    }
 }
