@@ -147,10 +147,10 @@ public final class NetworkFetcher: HTTPFetching {
         return text.count > 120 ? String(text.prefix(117)) + "..." : text
     }
 
-    /// `api_key=...` in any text becomes `api_key=(hidden)`.
+    /// `api_key=...` in any text becomes `api_key=(key hidden)` (a URL in a NIO error).
     public static func redactingKeys(_ text: String) -> String {
         guard let range = text.range(of: "api_key=") else { return text }
         let tail = text[range.upperBound...].drop { $0.isLetter || $0.isNumber }
-        return String(text[..<range.upperBound]) + "(hidden)" + redactingKeys(String(tail))
+        return String(text[..<range.upperBound]) + FeedError.hiddenSecret + redactingKeys(String(tail))
     }
 }

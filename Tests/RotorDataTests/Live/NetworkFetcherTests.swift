@@ -105,6 +105,6 @@ import Testing
             #expect(!"\(error)".contains(key))
         }
         #expect(s.requests.last?.contains("api_key=\(key)") == true) // sent, not shown
-        #expect(NetworkFetcher.redactingKeys("GET /x?api_key=\(key)&file_type=json") == "GET /x?api_key=(hidden)&file_type=json")
+        #expect(NetworkFetcher.redactingKeys("GET /x?api_key=\(key)&file_type=json") == "GET /x?api_key=(key hidden)&file_type=json")
     }
 }
