@@ -50,7 +50,7 @@ public final class NetworkFetcher: HTTPFetching {
     public func get(_ url: String, timeout: Double) async throws(FeedError) -> HTTPResponse {
         var target = try Self.allowed(NetworkPolicy.target(url))
         let timeout = Self.bounded(timeout)
-        let deadline = ContinuousClock.now + .nanoseconds(Int64(timeout * 1e9))
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout * 1e9))
         var hop = 0
         while true {
             let response = try await answer(target, deadline: deadline, timeout: timeout)
@@ -71,37 +71,27 @@ public final class NetworkFetcher: HTTPFetching {
         }
     }
 
-    /// One request and its whole body, or `.timeout` at `deadline`: the exchange
-    /// races a timer, and the loser is cancelled (AsyncHTTPClient's own deadline
-    /// covers the headers only).
-    private func answer(_ target: NetworkPolicy.Target, deadline: ContinuousClock.Instant, timeout: Double)
+    /// One request and its whole body, or `.timeout` at `deadline`. The delegate API
+    /// is used (not `execute(_:deadline:)`, whose deadline ends with the headers):
+    /// its deadline holds until the body is complete, and it is kept on NIO's event
+    /// loop, so a busy Swift concurrency pool can neither stretch it nor trip it.
+    private func answer(_ target: NetworkPolicy.Target, deadline: NIODeadline, timeout: Double)
         async throws(FeedError) -> HTTPResponse
     {
-        let request = Self.request(target)
-        let left = ContinuousClock.now.duration(to: deadline)
-        let nioDeadline = NIODeadline.now() + .nanoseconds(max(0, left.components.seconds * 1_000_000_000
-                + left.components.attoseconds / 1_000_000_000))
-        let client = self.client
         do {
-            return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-                group.addTask {
-                    let response = try await client.execute(request, deadline: nioDeadline)
-                    let body = try await response.body.collect(upTo: NetworkFetcher.maximumBody)
-                    var headers: [String: String] = [:]
-                    for (name, value) in response.headers { headers[name.lowercased()] = value }
-                    return HTTPResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body))
-                }
-                group.addTask {
-                    try await Task.sleep(until: deadline, clock: .continuous)
-                    return nil
-                }
-                let first = try await group.next() ?? nil
-                group.cancelAll()
-                guard let first else { throw FeedError.timeout(seconds: timeout) }
-                return first
+            let request = try HTTPClient.Request(url: target.url.absoluteString, method: .GET, headers: Self.headers)
+            let task = client.execute(request: request,
+                                      delegate: ResponseAccumulator(request: request, maxBodySize: NetworkFetcher.maximumBody),
+                                      deadline: deadline)
+            let response = try await withTaskCancellationHandler {
+                try await task.get()
+            } onCancel: {
+                task.cancel()
             }
-        } catch let error as FeedError {
-            throw error
+            var headers: [String: String] = [:]
+            for (name, value) in response.headers { headers[name.lowercased()] = value }
+            return HTTPResponse(status: Int(response.status.code), headers: headers,
+                                body: response.body.map { Array(buffer: $0) } ?? [])
         } catch let error as HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
@@ -110,24 +100,24 @@ public final class NetworkFetcher: HTTPFetching {
                 throw .timeout(seconds: connectTimeout)
             case .remoteConnectionClosed:
                 throw .connection("connection closed by the server")
+            case .cancelled:
+                throw .connection("cancelled")
             default:
                 throw .connection(Self.describe(error))
             }
-        } catch is NIOTooManyBytesError {
+        } catch is ResponseAccumulator.ResponseTooBigError {
             throw .badResponse("body larger than \(NetworkFetcher.maximumBody / 1_048_576) MB")
         } catch {
             throw .connection(Self.describe(error))
         }
     }
 
-    /// A GET of `target` as a browser sends it.
-    private static func request(_ target: NetworkPolicy.Target) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: target.url.absoluteString)
-        request.headers.add(name: "User-Agent", value: NetworkFetcher.userAgent)
-        request.headers.add(name: "Accept", value: "application/json,text/csv,*/*")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        return request
-    }
+    /// What every request sends: a browser's headers.
+    private static let headers: HTTPHeaders = [
+        "User-Agent": NetworkFetcher.userAgent,
+        "Accept": "application/json,text/csv,*/*",
+        "Accept-Encoding": "gzip, deflate",
+    ]
 
     /// Seconds as a duration can hold them: 1 ms to a day (nan or inf from a caller
     /// must not trap in a conversion).

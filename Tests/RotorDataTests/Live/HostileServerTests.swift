@@ -10,6 +10,9 @@ import Testing
 /// year 3000. Every case ends as a named FeedError; none crashes or hangs.
 @Suite struct HostileServerTests {
     static let fetcher = NetworkFetcher(connectTimeout: 2)
+    /// The deadline of requests that should succeed or fail on their own: a bound
+    /// on a hang only (the machine running the tests may be very busy).
+    static let patience: Double = 60
     let now = Date(timeIntervalSince1970: 1_732_140_000) // 2024-11-20 22:00 UTC
 
     func server(_ handler: @escaping @Sendable (String) -> LocalHTTPServer.Reply) throws -> LocalHTTPServer {
@@ -52,7 +55,7 @@ import Testing
         // Wait until the stalled request is at the server: it holds its connection now.
         for await _ in arrived.prefix(1) {}
         for i in 0..<(NetworkFetcher.connectionsPerHost - 1) {
-            let answer = try await Self.fetcher.get(s.baseURL + "/normal/\(i)", timeout: 5)
+            let answer = try await Self.fetcher.get(s.baseURL + "/normal/\(i)", timeout: Self.patience)
             #expect(answer.text == "fine")
         }
         stalled.cancel()
@@ -82,7 +85,7 @@ import Testing
         }
         defer { s.stop() }
         for (i, value) in values.enumerated() {
-            let response = try await Self.fetcher.get(s.baseURL + "/v/\(i)", timeout: 5)
+            let response = try await Self.fetcher.get(s.baseURL + "/v/\(i)", timeout: Self.patience)
             let error = statusError(response)
             let expected: Double? = value == "7200" ? 3600 : nil
             #expect(error == .rateLimited(retryAfter: expected), "\(value)")
@@ -92,7 +95,7 @@ import Testing
         let hostile = try server { _ in .init(status: 429, headers: ["Retry-After": "5\u{1B}]0;owned\u{07}"], text: "") }
         defer { hostile.stop() }
         do {
-            _ = try await Self.fetcher.get(hostile.baseURL + "/", timeout: 5)
+            _ = try await Self.fetcher.get(hostile.baseURL + "/", timeout: Self.patience)
             Issue.record("a header with control bytes must fail")
         } catch {
             guard case .connection = error else { Issue.record("\(error)"); return }
@@ -124,7 +127,7 @@ import Testing
             }
         }
         defer { s.stop() }
-        let response = try await Self.fetcher.get(s.baseURL + "/one", timeout: 5)
+        let response = try await Self.fetcher.get(s.baseURL + "/one", timeout: Self.patience)
         #expect(response.status == 200 && response.text == YahooFixtures.future)
         #expect(s.requests == ["/one", "/two"] && target.requests == ["/three"])
     }
@@ -134,7 +137,7 @@ import Testing
         let s = try server { _ in .init(status: 302, headers: ["Location": "http://127.0.0.1:99999/"], text: "") }
         defer { s.stop() }
         await #expect(throws: FeedError.connection("refusing http://127.0.0.1:99999/: redirect: port 99999 is not in 1...65535")) {
-            try await Self.fetcher.get(s.baseURL + "/x", timeout: 5)
+            try await Self.fetcher.get(s.baseURL + "/x", timeout: Self.patience)
         }
     }
 
@@ -151,7 +154,7 @@ import Testing
         defer { s.stop() }
         for path in ["/away", "/name", "/user", "/esc", "/loop"] {
             do {
-                _ = try await Self.fetcher.get(s.baseURL + path, timeout: 5)
+                _ = try await Self.fetcher.get(s.baseURL + path, timeout: Self.patience)
                 Issue.record("\(path) must be refused")
             } catch {
                 guard case let .connection(reason) = error else { Issue.record("\(path): \(error)"); continue }
@@ -183,14 +186,14 @@ import Testing
         defer { s.stop() }
         for base in ["/json", "/text", "/redirect", "/cut"] {
             do {
-                _ = try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL + base, apiKey: key).fetch("DGS2", since: nil, now: now)
+                _ = try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL + base, apiKey: key, timeout: Self.patience).fetch("DGS2", since: nil, now: now)
                 Issue.record("\(base) must fail")
             } catch {
                 #expect(!"\(error)".contains(key), "\(base): \(error)")
                 #expect("\(error)".contains(FeedError.hiddenSecret) || base == "/cut", "\(base): \(error)")
             }
         }
-        let ok = try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL + "/ok", apiKey: key).fetch("DGS2", since: nil, now: now)
+        let ok = try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL + "/ok", apiKey: key, timeout: Self.patience).fetch("DGS2", since: nil, now: now)
         #expect(ok.series.values == [4.71])
         #expect(s.requests.allSatisfy { $0.contains("api_key=\(key)") }) // sent every time, shown never
     }
@@ -219,7 +222,7 @@ import Testing
             }
         }
         defer { s.stop() }
-        let chart = YahooChart(fetcher: Self.fetcher, baseURL: s.baseURL)
+        let chart = YahooChart(fetcher: Self.fetcher, baseURL: s.baseURL, timeout: Self.patience)
         await #expect(throws: FeedError.http(status: 500, detail: "oops \\e]0;owned\\x07\\u{9B}31m")) {
             try await chart.fetch("BODY", since: nil, now: now)
         }
@@ -241,7 +244,7 @@ import Testing
         defer { s.stop() }
         let feed = FeedSpec(symbol: "AAPL", kind: .yahoo, baseURL: s.baseURL)
         let store = LiveStore(feeds: [feed])
-        let result = await Poller.fetchOnce(feed, provider: YahooChart(fetcher: Self.fetcher, baseURL: s.baseURL),
+        let result = await Poller.fetchOnce(feed, provider: YahooChart(fetcher: Self.fetcher, baseURL: s.baseURL, timeout: Self.patience),
                                             store: store, cache: nil, now: { now })
         #expect(result == .failure(.badResponse("bar dated 3000-01-01 is after tomorrow (2024-11-21 America/New_York)")))
         #expect(store.lastDate(feed) == nil)
@@ -266,10 +269,10 @@ import Testing
         }
         defer { s.stop() }
         await #expect(throws: FeedError.badResponse("bar dated 3000-01-01 is after tomorrow (2024-11-21 America/New_York)")) {
-            try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL).fetch("DGS2", since: nil, now: now)
+            try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL, timeout: Self.patience).fetch("DGS2", since: nil, now: now)
         }
         await #expect(throws: FeedError.badResponse("bar dated 3000-01-01 is after tomorrow (2024-11-21 America/New_York)")) {
-            try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL + "/json", apiKey: String(repeating: "a1", count: 16)).fetch("DGS2", since: nil, now: now)
+            try await FRED(fetcher: Self.fetcher, baseURL: s.baseURL + "/json", apiKey: String(repeating: "a1", count: 16), timeout: Self.patience).fetch("DGS2", since: nil, now: now)
         }
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rotor-future-\(UUID().uuidString).csv")
@@ -293,5 +296,36 @@ import Testing
                 try YahooChart.parse(HTTPResponse(status: 200, body: Array(body.utf8)), now: now)
             }
         }
+    }
+}
+
+/// The hostile behaviours of the shared stand-in (FakeMarketServer), as the CLI and
+/// poller tests meet them, through the real providers.
+@Suite struct HostileMarketServerTests {
+    @Test func theStandInsHostileFeedsEndAsNamedErrors() async throws {
+        let server = try FakeMarketServer.start(failing: [
+            "NAN": .rateLimitedSaying("nan"), "HUGE": .rateLimitedSaying("12345678901234567890"), "STALL": .stall,
+            "ES=F": .barInYear3000, "DGS2": .barInYear3000,
+        ])
+        defer { server.stop() }
+        let fetcher = HostileServerTests.fetcher
+        let yahoo = YahooChart(fetcher: fetcher, baseURL: server.baseURL, timeout: HostileServerTests.patience)
+        for ticker in ["NAN", "HUGE"] {
+            await #expect(throws: FeedError.rateLimited(retryAfter: nil)) { try await yahoo.fetch(ticker, since: nil, now: Date()) }
+        }
+        let impatient = YahooChart(fetcher: fetcher, baseURL: server.baseURL, timeout: 0.3)
+        await #expect(throws: FeedError.timeout(seconds: 0.3)) { try await impatient.fetch("STALL", since: nil, now: Date()) }
+        let providers: [(String, any Provider)] = [("ES=F", yahoo), ("DGS2", FRED(fetcher: fetcher, baseURL: server.baseURL, timeout: HostileServerTests.patience))]
+        for (ticker, provider) in providers {
+            do {
+                _ = try await provider.fetch(ticker, since: nil, now: Date())
+                Issue.record("\(ticker): a bar in the year 3000 must be refused")
+            } catch {
+                guard case let .badResponse(reason) = error else { Issue.record("\(ticker): \(error)"); continue }
+                #expect(reason.hasPrefix("bar dated 3000-01-01 is after tomorrow"))
+            }
+        }
+        // The same tickers without the fault: bars ending today or so.
+        #expect(try await yahoo.fetch("AAPL", since: nil, now: Date()).series.count == 320)
     }
 }

@@ -69,10 +69,10 @@ import Testing
 
     /// Every response is answered without a trap, and any error's text is one line
     /// with no control character.
-    @Test func tenThousandHostileBodies() {
+    @Test func threeThousandHostileBodies() {
         var random = Seeded(state: 20_261_201)
         var outcomes = (bars: 0, errors: 0)
-        for n in 0..<10_000 {
+        for n in 0..<3_000 {
             let body = Self.mutate(Self.seeds[n % Self.seeds.count], &random)
             let status = [200, 200, 200, 400, 404, 429, 500][n % 7]
             let response = HTTPResponse(status: status, headers: ["retry-after": String(decoding: body.prefix(12), as: UTF8.self)], body: body)
@@ -89,6 +89,6 @@ import Testing
             }
         }
         // The mutations reach both outcomes (the fuzz is not all rejected at the door).
-        #expect(outcomes.bars > 100 && outcomes.errors > 100)
+        #expect(outcomes.bars > 30 && outcomes.errors > 30)
     }
 }
