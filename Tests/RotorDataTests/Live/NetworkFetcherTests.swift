@@ -17,7 +17,7 @@ import Testing
         }
     }
 
-    func yahoo(_ s: LocalHTTPServer, _ ticker: String, timeout: Double = 60) async throws(FeedError) -> Bars {
+    func yahoo(_ s: LocalHTTPServer, _ ticker: String, timeout: Double = HostileServerTests.patience) async throws(FeedError) -> Bars {
         try await YahooChart(fetcher: Self.fetcher, baseURL: s.baseURL, timeout: timeout).fetch(ticker, since: nil, now: now)
     }
 
