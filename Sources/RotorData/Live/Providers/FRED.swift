@@ -3,7 +3,8 @@ public import RotorCore
 
 /// FRED's yields: the keyless CSV download (`DATE` or `observation_date` header, `.`
 /// or empty for missing), or the JSON API when an API key is set. The key is sent
-/// and never shown: no error, log line or snapshot carries the URL.
+/// and never shown: every error out of `fetch` has it hidden, even where a server
+/// echoes it back, so no pane, log line or snapshot can carry it.
 public struct FRED: Provider {
     public static let defaultBaseURL = "https://fred.stlouisfed.org"
     public static let defaultAPIURL = "https://api.stlouisfed.org"
