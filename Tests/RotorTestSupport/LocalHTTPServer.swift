@@ -113,7 +113,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
         defer { close(socket) }
         while !isStopped {
             let client = accept(socket, nil, nil)
-            if client < 0 { continue }
+            if client < 0 {
+                usleep(1000) // out of descriptors, say: do not spin while they free up
+                continue
+            }
             let thread = Thread { [self] in serve(client) }
             thread.start()
         }
