@@ -26,6 +26,14 @@ struct CheckCommand: ParsableCommand {
         let config: RotorConfig, path: String?
         do {
             (config, path) = try source.loadConfig()
+            // The network policy parses the URL (a port out of range, a user name):
+            // a config that would be refused at the first fetch is not ok.
+            for feed in config.feeds {
+                if let url = feed.baseURL, let refused = NetworkPolicy.refusal(for: url) {
+                    say("config: \(path ?? "config"):\(feed.line): base_url: \(refused)")
+                    throw ExitCode(2)
+                }
+            }
             say("config \(path ?? "(none: built-in defaults)"): ok")
         } catch let failure as CommandFailure {
             say("config: \(failure.message)")

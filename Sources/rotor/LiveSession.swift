@@ -32,8 +32,13 @@ final class LiveSession: @unchecked Sendable {
         var specs: [FeedSpec] = []
         for feed in config.feeds {
             let kind = FeedSpec.Kind(rawValue: feed.provider.rawValue)!
-            let url = Self.baseURLOverride(kind, environment: environment) ?? feed.baseURL
-            if let url, let refused = refusedURL(url) { throw CommandFailure.usage(refused) }
+            let override = Self.baseURLOverride(kind, environment: environment)
+            let url = override ?? feed.baseURL
+            if let url, let refused = NetworkPolicy.refusal(for: url) {
+                let place = override != nil ? "ROTOR_\(kind.rawValue.uppercased())_BASE_URL"
+                    : "\(configPath ?? "config"):\(feed.line): base_url"
+                throw CommandFailure.usage("\(place): \(refused)")
+            }
             if feed.symbol.hasPrefix("@"), let file = feed.members {
                 let path = file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file)
                 let members = try Self.readMembers(path)

@@ -8,6 +8,14 @@ public enum FakeMarketServer {
         case notFound
         case rateLimited(retryAfter: Int)
         case serverError
+        /// A 429 whose Retry-After is this text, as a hostile server sends it
+        /// (`nan`, `1e300`, twenty digits).
+        case rateLimitedSaying(String)
+        /// The headers and part of the body, then nothing until the client hangs up.
+        case stall
+        /// The normal history plus one bar dated 3000-01-01 (Yahoo) or a row of that
+        /// date (FRED).
+        case barInYear3000
     }
 
     /// Starts the server; `failing` maps a ticker (as Yahoo or FRED names it) to how it fails.
@@ -17,11 +25,17 @@ public enum FakeMarketServer {
             let query = path.drop { $0 != "?" }.dropFirst()
             if route.hasPrefix("/v8/finance/chart/") {
                 let ticker = String(route.dropFirst("/v8/finance/chart/".count)).removingPercentEncoding ?? ""
+                if case .barInYear3000? = failing[ticker] {
+                    return LocalHTTPServer.Reply(headers: ["Content-Type": "application/json"], text: chart(ticker, year3000: true))
+                }
                 if let failure = failing[ticker] { return reply(failure) }
                 return LocalHTTPServer.Reply(headers: ["Content-Type": "application/json"], text: chart(ticker))
             }
             if route == "/graph/fredgraph.csv" {
                 let id = query.split(separator: "&").first { $0.hasPrefix("id=") }.map { String($0.dropFirst(3)) } ?? ""
+                if case .barInYear3000? = failing[id] {
+                    return LocalHTTPServer.Reply(headers: ["Content-Type": "text/csv"], text: fred(id) + "3000-01-01,4.5\n")
+                }
                 if let failure = failing[id] { return reply(failure) }
                 return LocalHTTPServer.Reply(headers: ["Content-Type": "text/csv"], text: fred(id))
             }
@@ -37,6 +51,12 @@ public enum FakeMarketServer {
             return .init(status: 429, headers: ["Retry-After": "\(after)"], text: "Too Many Requests")
         case .serverError:
             return .init(status: 500, text: "<html><body>Internal Server Error</body></html>")
+        case let .rateLimitedSaying(text):
+            return .init(status: 429, headers: ["Retry-After": text], text: "Too Many Requests")
+        case .stall:
+            return .init(headers: ["Content-Type": "application/json"], text: chart("STALL"), pacing: .stall(afterBytes: 20))
+        case .barInYear3000:
+            return .init(status: 500, text: "unreachable: answered by the route")
         }
     }
 
@@ -63,8 +83,8 @@ public enum FakeMarketServer {
         }
     }
 
-    public static func chart(_ ticker: String) -> String {
-        let stamps = sessions(320)
+    public static func chart(_ ticker: String, year3000: Bool = false) -> String {
+        let stamps = sessions(320) + (year3000 ? [32_503_714_200] : []) // 3000-01-01 14:30 UTC
         let closes = walk(ticker, count: stamps.count, start: ticker.hasPrefix("^V") ? 18 : 150, step: 0.04)
         return #"{"chart":{"result":[{"meta":{"symbol":"\#(ticker)","exchangeTimezoneName":"America/New_York"},"timestamp":[\#(stamps.map(String.init).joined(separator: ","))],"indicators":{"quote":[{"close":[\#(closes.map { String($0) }.joined(separator: ","))]}]}}],"error":null}}"#
     }

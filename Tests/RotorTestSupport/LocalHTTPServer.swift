@@ -16,19 +16,34 @@ public final class LocalHTTPServer: @unchecked Sendable {
         public var delay: Double
         /// Send only this many bytes of the body, then close (truncated responses).
         public var cutAfter: Int?
+        /// How the body is sent, for the hostile servers of the deadline tests.
+        public var pacing: Pacing
+
+        public enum Pacing: Sendable {
+            /// All at once.
+            case whole
+            /// The headers and this many bytes of the body, then nothing until the
+            /// client hangs up (a server that stalls mid-answer).
+            case stall(afterBytes: Int)
+            /// One byte every `interval` seconds until the body is sent or the client
+            /// hangs up (a server that drips).
+            case drip(interval: Double)
+        }
 
         public init(status: Int = 200, headers: [String: String] = [:], body: [UInt8] = [], delay: Double = 0,
-                    cutAfter: Int? = nil) {
+                    cutAfter: Int? = nil, pacing: Pacing = .whole) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delay = delay
             self.cutAfter = cutAfter
+            self.pacing = pacing
         }
 
         public init(status: Int = 200, headers: [String: String] = [:], text: String, delay: Double = 0,
-                    cutAfter: Int? = nil) {
-            self.init(status: status, headers: headers, body: Array(text.utf8), delay: delay, cutAfter: cutAfter)
+                    cutAfter: Int? = nil, pacing: Pacing = .whole) {
+            self.init(status: status, headers: headers, body: Array(text.utf8), delay: delay, cutAfter: cutAfter,
+                      pacing: pacing)
         }
     }
 
@@ -82,18 +97,24 @@ public final class LocalHTTPServer: @unchecked Sendable {
         stopped = true
         lock.unlock()
         guard !wasStopped else { return }
+        // Wakes the accept loop, which closes the socket: closing it here could free
+        // its number for another server's socket while the loop is about to accept,
+        // and the loop would then answer that server's requests.
         shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
     }
 
     private func acceptLoop() {
-        while true {
+        defer { close(socket) }
+        while !isStopped {
             let client = accept(socket, nil, nil)
             if client < 0 {
-                lock.lock()
-                let done = stopped
-                lock.unlock()
-                if done { return }
+                usleep(1000) // out of descriptors, say: do not spin while they free up
                 continue
             }
             let thread = Thread { [self] in serve(client) }
@@ -124,26 +145,69 @@ public final class LocalHTTPServer: @unchecked Sendable {
         for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         let body = reply.cutAfter.map { Array(reply.body.prefix($0)) } ?? reply.body
-        let bytes = Array(head.utf8) + body
+        switch reply.pacing {
+        case .whole:
+            _ = sendAll(client, Array(head.utf8) + body)
+        case let .stall(afterBytes):
+            guard sendAll(client, Array(head.utf8) + body.prefix(afterBytes)) else { return }
+            waitForHangUp(client)
+        case let .drip(interval):
+            guard sendAll(client, Array(head.utf8)) else { return }
+            for byte in body {
+                Thread.sleep(forTimeInterval: interval)
+                guard sendAll(client, [byte]) else { return }
+            }
+        }
+    }
+
+    /// False when the client has gone.
+    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { return }
+            guard n > 0 else { return false }
             sent += n
+        }
+        return true
+    }
+
+    /// Blocks until the client closes the connection (or 60 s, so a test that fails
+    /// never leaves a thread behind for long).
+    private func waitForHangUp(_ client: Int32) {
+        var poller = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+        var scratch = [UInt8](repeating: 0, count: 512)
+        let end = Date().addingTimeInterval(60)
+        while Date() < end {
+            guard poll(&poller, 1, 1000) >= 0 else { return }
+            if poller.revents != 0 {
+                if read(client, &scratch, scratch.count) <= 0 { return }
+            }
         }
     }
 
     static func reason(_ status: Int) -> String {
-        [200: "OK", 400: "Bad Request", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
+        [200: "OK", 301: "Moved Permanently", 302: "Found", 307: "Temporary Redirect", 400: "Bad Request", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error",
          503: "Service Unavailable"][status] ?? "Status"
     }
 
-    /// A port on 127.0.0.1 where nothing listens (for "connection refused").
+    /// A port on 127.0.0.1 where nothing listens (for "connection refused"): bound,
+    /// then closed. (Another test's server may take it later; tests that need it
+    /// closed connect at once.)
     public static func closedPort() -> UInt16 {
-        guard let probe = try? LocalHTTPServer(handler: { _ in Reply() }) else { return 9 }
-        let port = probe.port
-        probe.stop()
-        return port
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return 9 }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        return named ? UInt16(bigEndian: address.sin_port) : 9
     }
 }
 

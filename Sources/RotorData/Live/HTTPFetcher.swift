@@ -18,19 +18,29 @@ public struct HTTPResponse: Sendable, Equatable {
         self.body = body
     }
 
-    /// `Retry-After` in seconds (the delta-seconds form; an HTTP date is ignored).
-    public var retryAfter: Double? { headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    /// `Retry-After` in seconds, bounded (see `retryAfterSeconds(_:)`).
+    public var retryAfter: Double? { headers["retry-after"].flatMap(HTTPResponse.retryAfterSeconds) }
+
+    /// The longest wait a server can ask for: an hour.
+    public static let maximumRetryAfter: Double = 3600
+
+    /// A `Retry-After` value as seconds to wait, read strictly: delta-seconds as
+    /// digits (at most 10), optionally with a decimal fraction (`1.5`), spaces around
+    /// allowed; capped at `maximumRetryAfter`. Anything else gives nil, so the normal
+    /// backoff applies: an HTTP date, a sign, an exponent (`1e300`), `nan`, `inf`, an
+    /// absurd length of digits. A hostile header can neither crash rotor nor pause a
+    /// provider for longer than an hour.
+    public static func retryAfterSeconds(_ text: String) -> Double? {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        let parts = value.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0], fraction = parts.count == 2 ? parts[1] : nil
+        func digits(_ s: Substring, _ range: ClosedRange<Int>) -> Bool {
+            range.contains(s.utf8.count) && s.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        }
+        guard digits(whole, 1...10), fraction.map({ digits($0, 1...9) }) ?? true,
+              let seconds = Double(value), seconds.isFinite else { return nil }
+        return min(seconds, maximumRetryAfter)
+    }
 
     public var text: String { String(decoding: body, as: UTF8.self) }
-}
-
-/// Only HTTPS goes out; plain HTTP is allowed to this machine, for tests and local
-/// proxies. Returns the reason a URL is refused.
-public func refusedURL(_ url: String) -> String? {
-    if url.hasPrefix("https://") { return nil }
-    for local in ["http://127.0.0.1", "http://localhost", "http://[::1]"] where url.hasPrefix(local) {
-        let rest = url.dropFirst(local.count)
-        if rest.isEmpty || rest.first == ":" || rest.first == "/" { return nil }
-    }
-    return "refusing \(url): only https, or http to 127.0.0.1/localhost"
 }

@@ -13,7 +13,8 @@ public struct CSVFileProvider: Provider {
                 throw FeedError.badResponse("\(ticker): a wide file, not one series")
             }
             guard !s.isEmpty else { throw FeedError.empty }
-            return Bars(series: s)
+            // A file written on this machine: its dates are this machine's.
+            return Bars(series: try refusingFutureBars(s, zone: .current, now: now))
         } catch let error as FeedError {
             throw error
         } catch {

@@ -3,7 +3,8 @@ public import RotorCore
 
 /// FRED's yields: the keyless CSV download (`DATE` or `observation_date` header, `.`
 /// or empty for missing), or the JSON API when an API key is set. The key is sent
-/// and never shown: no error, log line or snapshot carries the URL.
+/// and never shown: every error out of `fetch` has it hidden, even where a server
+/// echoes it back, so no pane, log line or snapshot can carry it.
 public struct FRED: Provider {
     public static let defaultBaseURL = "https://fred.stlouisfed.org"
     public static let defaultAPIURL = "https://api.stlouisfed.org"
@@ -24,18 +25,35 @@ public struct FRED: Provider {
         key.count == 32 && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
+    /// FRED's dates are New York's.
+    static let zone = TimeZone(identifier: "America/New_York")!
+
+    /// The bars, or an error in which the API key, if any, is hidden wherever it
+    /// appears (a server may echo the query string; NIO may name the URL).
     public func fetch(_ ticker: String, since: Day?, now: Date) async throws(FeedError) -> Bars {
+        do {
+            return try await fetchRevealing(ticker, since: since, now: now)
+        } catch {
+            throw apiKey.map(error.redacting) ?? error
+        }
+    }
+
+    private func fetchRevealing(_ ticker: String, since: Day?, now: Date) async throws(FeedError) -> Bars {
         let id = ticker.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ticker
         let start = since.map { "&cosd=" + $0.adding(days: -10).iso } ?? ""
         if let apiKey {
             let from = since.map { "&observation_start=" + $0.adding(days: -10).iso } ?? ""
-            let response = try await fetcher.get(
+            var response = try await fetcher.get(
                 "\(baseURL)/fred/series/observations?series_id=\(id)&api_key=\(apiKey)&file_type=json\(from)",
                 timeout: timeout)
-            return Bars(series: try FRED.parseJSON(response))
+            // Hidden before the body is read for a message, which may be shortened
+            // and so cut the key where `redacting` could not find it.
+            let text = response.text, hidden = text.hiding(apiKey)
+            if hidden != text { response.body = Array(hidden.utf8) }
+            return Bars(series: try refusingFutureBars(FRED.parseJSON(response), zone: FRED.zone, now: now))
         }
         let response = try await fetcher.get("\(baseURL)/graph/fredgraph.csv?id=\(id)\(start)", timeout: timeout)
-        return Bars(series: try FRED.parseCSV(response, series: ticker))
+        return Bars(series: try refusingFutureBars(FRED.parseCSV(response, series: ticker), zone: FRED.zone, now: now))
     }
 
     public static func parseCSV(_ response: HTTPResponse, series: String) throws(FeedError) -> Series {
@@ -45,7 +63,7 @@ public struct FRED: Provider {
         do {
             content = try CSVImporter.parse(response.body, name: "FRED \(series)")
         } catch {
-            throw .badResponse(error.message)
+            throw .badResponse(error.message.escapingControlCharacters)
         }
         guard case let .series(s) = content else { throw .badResponse("more than one value column") }
         guard !s.isEmpty else { throw .empty }

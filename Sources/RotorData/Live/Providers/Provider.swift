@@ -22,18 +22,47 @@ public struct Bars: Sendable, Equatable {
     }
 }
 
-/// The body as a short phrase for an error: the JSON error's text, "an HTML page",
-/// or the first line.
+/// The body as a short phrase for an error: "an HTML page", or the first line, at
+/// most 80 characters, control characters escaped.
 func shortBody(_ response: HTTPResponse) -> String {
     let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
     if text.isEmpty { return "" }
     if text.hasPrefix("<") { return "an HTML page" }
-    let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
-    return first.count > 80 ? String(first.prefix(77)) + "..." : first
+    return serverText(text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text)
 }
 
-/// Turns a non-2xx response into the error the poller acts on.
+/// Text a server wrote (a body's line, a JSON error message) as it may go into a
+/// `FeedError`: one line, at most 80 characters, control characters escaped.
+func serverText(_ text: String) -> String {
+    let line = text.count > 80 ? String(text.prefix(77)) + "..." : text
+    return line.escapingControlCharacters
+}
+
+/// Turns a non-2xx response into the error the poller acts on; `detail` is the
+/// provider's reading of the body (its JSON error text), else the body's first line.
 func statusError(_ response: HTTPResponse, detail: String? = nil) -> FeedError {
     if response.status == 429 { return .rateLimited(retryAfter: response.retryAfter) }
-    return .http(status: response.status, detail: detail ?? shortBody(response))
+    return .http(status: response.status, detail: detail.map(serverText) ?? shortBody(response))
+}
+
+/// The series unless a bar is dated after tomorrow in the exchange's time zone
+/// `zone` (a day of slack for zones and for a session that opens before midnight
+/// UTC): such a bar is a server's error, and accepting it would move the feed's last
+/// date into the future, so that every later fetch asks for data after it. The whole
+/// response is refused, with the bar and the limit named, rather than trimmed: a
+/// server that sends one impossible date may send wrong values too.
+func refusingFutureBars(_ series: Series, zone: TimeZone, now: Date) throws(FeedError) -> Series {
+    guard let last = series.last?.date else { return series }
+    let tomorrow = day(of: now, in: zone).adding(days: 1)
+    guard last > tomorrow else { return series }
+    let first = series.dates.first { $0 > tomorrow } ?? last
+    throw .badResponse("bar dated \(first.iso) is after tomorrow (\(tomorrow.iso) \(zone.identifier))")
+}
+
+/// The calendar date of `date` in `zone`.
+func day(of date: Date, in zone: TimeZone) -> Day {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
 }

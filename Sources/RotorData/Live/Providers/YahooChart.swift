@@ -47,7 +47,7 @@ public struct YahooChart: Provider {
             throw .badResponse(response.body.isEmpty ? "empty body" : "not JSON (truncated?)")
         }
         guard let chart else { throw .badResponse("no \"chart\" in the JSON") }
-        if let yahooError { throw .http(status: response.status, detail: yahooError) }
+        if let yahooError { throw .http(status: response.status, detail: serverText(yahooError)) }
         guard let results = chart["result"] as? [Any] else {
             if chart["result"] is NSNull { throw .empty }
             throw .badResponse("no chart.result array")
@@ -71,14 +71,19 @@ public struct YahooChart: Provider {
         for (stamp, close) in zip(stamps, closes) {
             guard let t = (stamp as? NSNumber)?.doubleValue, let c = (close as? NSNumber)?.doubleValue, c.isFinite,
                   c > 0 else { continue }
+            // Days are Int32 and calendars misbehave far out: a stamp outside 1900...5000
+            // is a server's error, named like a future bar.
+            guard (-2_208_988_800...95_617_584_000).contains(t) else {
+                throw .badResponse("timestamp \(t) is outside the years 1900...5000")
+            }
             let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: t))
             guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else { continue }
             byDay[day] = c // a later bar of the same session wins
         }
         guard !byDay.isEmpty else { throw .empty }
         let days = byDay.keys.sorted()
-        return Bars(series: Series(dates: days, values: days.map { byDay[$0]! }),
-                    marketOpen: regularSessionOpen(meta, now: now))
+        let series = try refusingFutureBars(Series(dates: days, values: days.map { byDay[$0]! }), zone: zone, now: now)
+        return Bars(series: series, marketOpen: regularSessionOpen(meta, now: now))
     }
 
     /// From `currentTradingPeriod.regular` when the response has it (futures trade
