@@ -133,7 +133,7 @@ struct PollerSoak {
             let reread = LiveStore(feeds: Self.feeds)
             let count: Int
             do {
-                count = try Poller.loadCache(cache, into: reread)
+                count = try Poller.loadCache(cache, into: reread).feeds
             } catch {
                 throw CommandFailure.runtime("soak: cannot read the cache back: \(error)")
             }
