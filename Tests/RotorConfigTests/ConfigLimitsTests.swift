@@ -56,7 +56,9 @@ import Testing
 
     @Test func documentsAreAtMostOneMegabyte() {
         let big = "# " + String(repeating: "x", count: TOMLParser.maxBytes) + "\n"
-        #expect(configFailure(big) == "my.toml: the file is \(big.utf8.count) bytes; config and theme files may be at most 1 MB")
+        #expect(configFailure(big) == "my.toml: the file is \(big.utf8.count) bytes; rotor reads files of at most 1 MB here")
+        #expect(configFailure(String(repeating: "#\n", count: 600_000))
+            == "my.toml: the file is 1.1 MB; rotor reads files of at most 1 MB here")
         let fits = "# " + String(repeating: "x", count: TOMLParser.maxBytes - 3) + "\n"
         #expect(configFailure(fits) == nil)
     }

@@ -26,7 +26,7 @@ import Testing
             #expect(FileManager.default.createFile(atPath: big, contents: nil))
             #expect(truncate(big, off_t(FileBytes.limit) + 1) == 0) // sparse: no disk used
             #expect(failure { () throws(DataError) in try CSVImporter.read(path: big) }
-                == "\(big): the file is 256 MB; rotor reads files of at most 256 MB here")
+                == "\(big): the file is 268435457 bytes; rotor reads files of at most 256 MB here")
             #expect(truncate(big, 300 << 20) == 0)
             #expect(failure { () throws(DataError) in try CSVImporter.read(path: big) }
                 == "\(big): the file is 300 MB; rotor reads files of at most 256 MB here")

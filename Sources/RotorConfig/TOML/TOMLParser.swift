@@ -1,3 +1,5 @@
+import RotorCore
+
 /// A TOML reader for rotor's config and theme files: TOML 1.0's tables, arrays of
 /// tables, dotted and quoted keys, basic and literal strings, integers, floats,
 /// booleans, arrays and inline tables. Multi-line strings and dates are not part of
@@ -31,7 +33,7 @@ public struct TOMLParser {
 
     public static func parse(_ text: String) throws(SyntaxError) -> TOMLTable {
         guard text.utf8.count <= maxBytes else {
-            throw SyntaxError(line: 0, message: "the file is \(text.utf8.count) bytes; config and theme files may be at most 1 MB")
+            throw SyntaxError(line: 0, message: RegularFile.tooBig(text.utf8.count, maxBytes))
         }
         var parser = TOMLParser(bytes: Array(text.utf8))
         return try parser.document()

@@ -80,8 +80,12 @@ public enum RegularFile {
 
     static func cannotRead(_ code: Int32) -> String { "cannot read file (\(String(cString: strerror(code))))" }
 
-    static func tooBig(_ size: Int, _ limit: Int, grew: Bool = false) -> String {
-        let what = grew ? "grew past \(megabytes(limit)) while it was read" : "is \(megabytes(size))"
+    /// "the file is 2 MB; rotor reads files of at most 1 MB here": also for a text
+    /// that came some other way and is over a limit.
+    public static func tooBig(_ size: Int, _ limit: Int, grew: Bool = false) -> String {
+        // Just over the limit reads as the limit when rounded: then the exact size.
+        let shown = megabytes(size) == megabytes(limit) ? "\(size) bytes" : megabytes(size)
+        let what = grew ? "grew past \(megabytes(limit)) while it was read" : "is \(shown)"
         return "the file \(what); rotor reads files of at most \(megabytes(limit)) here"
     }
 
