@@ -11,7 +11,9 @@ import Foundation
 ///
 /// The extension `.csv` matches in any case. Hidden entries and other files (a
 /// README) are ignored; a CSV file whose name is not a valid symbol
-/// (`[A-Za-z][A-Za-z0-9._-]*`, e.g. `^VIX.csv`) is skipped with a warning. The folder
+/// (`[A-Za-z][A-Za-z0-9._-]*`, e.g. `^VIX.csv`) is skipped with a warning, and so is
+/// a `.csv` entry that is not a regular file once links are followed (a FIFO, which
+/// would block, or a link to `/dev/zero`, which never ends). The folder
 /// is read in sorted order, so results and the first error reported are
 /// deterministic.
 public enum DataFolder {
@@ -20,13 +22,14 @@ public enum DataFolder {
     }
 
     /// `load`, plus one line per entry that was skipped (a CSV file or folder whose
-    /// name is not a valid symbol, a folder inside a universe folder, a universe
-    /// folder without CSV files), each starting with the path of that entry.
+    /// name is not a valid symbol, a `.csv` that is a FIFO or a device, a folder
+    /// inside a universe folder, a universe folder without CSV files), each starting
+    /// with the path of that entry.
     public static func loadReport(_ path: String, options: ImportOptions = ImportOptions())
         throws(DataError) -> (data: MarketData, warnings: [String]) {
         switch kind(path) {
         case .missing: throw DataError("no such folder: \(path)")
-        case .file: throw DataError("not a folder: \(path)")
+        case .file, .special: throw DataError("not a folder: \(path)")
         case .folder: break
         }
         // 1. Walk the folder (sorted, one level into subfolders) into a plan.
@@ -49,6 +52,10 @@ public enum DataFolder {
                         continue
                     }
                     guard let stem = csvStem(file) else { continue }
+                    if case .special(let what) = kind(memberPath) {
+                        plan.append(.warning("\(memberPath): skipped: \(RegularFile.notRegular(what))"))
+                        continue
+                    }
                     guard isValidName(stem) else {
                         plan.append(.warning("\(memberPath): skipped: \(invalidNameReason(stem))"))
                         continue
@@ -66,6 +73,10 @@ public enum DataFolder {
                 guard isValidName(stem) else {
                     plan.append(.warning("\(full): skipped: \(invalidNameReason(stem))"))
                     skippedNames.append(entry)
+                    continue
+                }
+                if case .special(let what) = kind(full) {
+                    plan.append(.warning("\(full): skipped: \(RegularFile.notRegular(what))"))
                     continue
                 }
                 plan.append(.file(entry: entry, name: stem, job: jobs.count))
@@ -186,13 +197,19 @@ public enum DataFolder {
         folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
     }
 
-    private enum Kind { case missing, file, folder }
+    private enum Kind: Equatable {
+        case missing, file, folder
+        /// A FIFO, a device or a socket ("a FIFO"): never read.
+        case special(String)
+    }
 
-    /// What `path` is, following symbolic links.
+    /// What `path` is, following symbolic links (`stat`, not `lstat`: a link to
+    /// `/dev/zero` is a device).
     private static func kind(_ path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .folder }
+        return RegularFile.specialKind(UInt32(info.st_mode)).map(Kind.special) ?? .file
     }
 
     /// The names in a folder, hidden ones left out, sorted.

@@ -35,6 +35,7 @@ extension RotorConfig {
         }
         if let feeds = try top.tables("feeds") {
             c.feeds = try feeds.map { (feed: TableReader) throws(ConfigError) in try readFeed(feed) }
+            try checkDistinctSymbols(feeds, c.feeds)
         }
         if var display = try top.table("display") {
             if let text = try display.string("lookback") {
@@ -133,8 +134,28 @@ extension RotorConfig {
                     members: members, line: feed.table.line)
     }
 
+    /// Two feeds for one symbol would race to fill it: the second is an error at its
+    /// `symbol` line, naming the first. Symbols match case-insensitively, as in
+    /// expressions.
+    private static func checkDistinctSymbols(_ readers: [TableReader], _ feeds: [Feed]) throws(ConfigError) {
+        var first: [String: Int] = [:] // lower-cased symbol -> line of its feed's symbol
+        for (reader, feed) in zip(readers, feeds) {
+            let line = reader.table["symbol"]?.line ?? feed.line
+            if let earlier = first[feed.symbol.lowercased()] {
+                throw reader.error("symbol", "\(feed.symbol) already has a feed (symbol on line \(earlier)); give each symbol one [[feeds]]")
+            }
+            first[feed.symbol.lowercased()] = line
+        }
+    }
+
+    /// `[keys]`: each action's keys replace its defaults, and a key bound here is
+    /// taken from the action that had it by default (Samples/rotor.example.toml).
+    /// Two actions given the same key here is an error at the second, naming the
+    /// first: which one the key should do is the user's choice, not rotor's. Ctrl-C
+    /// always quits, so binding it to another action is an error too.
     private static func readKeys(_ r: inout TableReader) throws(ConfigError) -> KeyMap {
         var changes: [Action: [Key]] = [:]
+        var boundHere: [Key: (action: Action, line: Int)] = [:]
         for name in r.table.keys {
             guard let action = Action(rawValue: name) else { continue } // reported by finish() with a hint
             let texts = try r.strings(name) ?? []
@@ -143,6 +164,14 @@ extension RotorConfig {
                 guard let key = KeyMap.parseKey(text) else {
                     throw r.error(name, "cannot read '\(text)' as a key (a character, space, enter, esc, tab, shift-tab, arrows, f1-f12, ctrl-x)")
                 }
+                if key == .control("c"), action != .quit {
+                    throw r.error(name, "'\(text)' always quits; it cannot be bound to \(name)")
+                }
+                let line = r.table[name]?.line ?? r.table.line
+                if let earlier = boundHere[key], earlier.action != action {
+                    throw r.error(name, "'\(text)' is already bound to \(earlier.action.rawValue) (line \(earlier.line)); one key does one thing")
+                }
+                boundHere[key] = (action, line)
                 keys.append(key)
             }
             changes[action] = keys

@@ -7,7 +7,10 @@ struct TableReader {
     let table: TOMLTable
     /// The table's dotted name in messages (`roles`, `vol_pairs[2]`), empty for the top.
     let name: String
+    /// The keys the schema asked for, in order (for suggestions) and as a set (so
+    /// that a table of thousands of keys is checked in linear time).
     private(set) var known: [String] = []
+    private var knownSet: Set<String> = []
 
     init(file: String, table: TOMLTable, name: String = "") {
         self.file = file
@@ -27,7 +30,7 @@ struct TableReader {
     }
 
     mutating func item(_ key: String) -> TOMLItem? {
-        known.append(key)
+        if knownSet.insert(key).inserted { known.append(key) }
         return table[key]
     }
 
@@ -104,17 +107,29 @@ struct TableReader {
     }
 
     /// Every key the schema did not ask for, as errors (strict) in file order.
-    func unknownKeys() -> [ConfigError] {
-        table.keys.filter { !known.contains($0) }.map { key in
-            let hint = suggestion(for: key, among: known).map { " (did you mean \($0)?)" } ?? ""
-            let what = name.isEmpty ? "unknown key \(key)" : "unknown key \(key) in [\(name)]"
-            return ConfigError(file: file, line: table[key]!.line, message: what + hint)
+    /// At most `limit` of them, then one line that counts the rest: a file of
+    /// thousands of stray keys is not thousands of warnings at every start.
+    func unknownKeys(atMost limit: Int = .max) -> [ConfigError] {
+        let unknown = table.keys.filter { !knownSet.contains($0) }
+        var out = unknown.prefix(limit).map(unknownKey)
+        let rest = unknown.count - out.count
+        if rest > 0 {
+            let place = name.isEmpty ? "" : " in [\(name)]"
+            let line = table[unknown[limit]]!.line
+            out.append(ConfigError(file: file, line: line, message: "and \(rest) more unknown keys\(place)"))
         }
+        return out
     }
 
-    /// Throws the first unknown key.
+    /// Throws the first unknown key (and words only that one).
     func finish() throws(ConfigError) {
-        if let first = unknownKeys().first { throw first }
+        if let first = table.keys.first(where: { !knownSet.contains($0) }) { throw unknownKey(first) }
+    }
+
+    private func unknownKey(_ key: String) -> ConfigError {
+        let hint = suggestion(for: key, among: known).map { " (did you mean \($0)?)" } ?? ""
+        let what = name.isEmpty ? "unknown key \(key)" : "unknown key \(key) in [\(name)]"
+        return ConfigError(file: file, line: table[key]!.line, message: what + hint)
     }
 
     private func short(_ x: Double) -> String {

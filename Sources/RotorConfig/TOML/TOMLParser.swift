@@ -1,3 +1,5 @@
+import RotorCore
+
 /// A TOML reader for rotor's config and theme files: TOML 1.0's tables, arrays of
 /// tables, dotted and quoted keys, basic and literal strings, integers, floats,
 /// booleans, arrays and inline tables. Multi-line strings and dates are not part of
@@ -5,6 +7,12 @@
 ///
 /// Written here rather than taken from a package because every error rotor reports
 /// must name the line of the key at fault, which needs the line of each value.
+///
+/// Limits, so that no file can crash rotor or stall it: a document is at most
+/// `maxBytes` (1 MB), and keys, tables, arrays and inline tables nest at most
+/// `maxDepth` (32) levels (`a.b.c = [[1]]` is 5 deep); both are errors with a line.
+/// Parsing costs time linear in the size: every table is changed in place, never
+/// copied per key.
 public struct TOMLParser {
     public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
         public let line: Int
@@ -12,11 +20,21 @@ public struct TOMLParser {
         public var description: String { "line \(line): \(message)" }
     }
 
+    /// The biggest document read: rotor's config and themes are a few KB.
+    public static let maxBytes = 1 << 20
+    /// The deepest nesting of keys, tables and arrays: rotor's schema needs 3.
+    public static let maxDepth = 32
+
     private let bytes: [UInt8]
     private var i = 0
     private var line = 1
+    /// How many tables and arrays enclose the value being read.
+    private var depth = 0
 
     public static func parse(_ text: String) throws(SyntaxError) -> TOMLTable {
+        guard text.utf8.count <= maxBytes else {
+            throw SyntaxError(line: 0, message: RegularFile.tooBig(text.utf8.count, maxBytes))
+        }
         var parser = TOMLParser(bytes: Array(text.utf8))
         return try parser.document()
     }
@@ -43,6 +61,7 @@ public struct TOMLParser {
                 if isArray { i += 1 }
                 skipSpaces()
                 let keys = try key()
+                try checkDepth(keys.count, at: headerLine)
                 skipSpaces()
                 try expect("]")
                 if isArray { try expect("]") }
@@ -62,6 +81,8 @@ public struct TOMLParser {
                 skipSpaces()
                 try expect("=")
                 skipSpaces()
+                depth = path.count + keys.count
+                try checkDepth(depth, at: keyLine)
                 let value = try self.value()
                 try endOfLine()
                 try insert(value, into: &root, at: path, keys: keys, line: keyLine)
@@ -130,6 +151,9 @@ public struct TOMLParser {
     }
 
     private mutating func array() throws(SyntaxError) -> [TOMLItem] {
+        depth += 1
+        defer { depth -= 1 }
+        try checkDepth(depth, at: line)
         i += 1 // [
         var items: [TOMLItem] = []
         while true {
@@ -150,6 +174,9 @@ public struct TOMLParser {
     }
 
     private mutating func inlineTable() throws(SyntaxError) -> TOMLTable {
+        depth += 1
+        defer { depth -= 1 }
+        try checkDepth(depth, at: line)
         var table = TOMLTable(line: line)
         i += 1 // {
         skipSpaces()
@@ -164,7 +191,11 @@ public struct TOMLParser {
             skipSpaces()
             try expect("=")
             skipSpaces()
+            // A dotted key inside nests as deep as its parts.
+            depth += keys.count - 1
+            try checkDepth(depth, at: keyLine)
             let v = try value()
+            depth -= keys.count - 1
             try insert(v, into: &table, at: [], keys: keys, line: keyLine)
             skipSpaces()
             guard let c = peek() else { throw fail("unterminated inline table") }
@@ -271,39 +302,48 @@ public struct TOMLParser {
     private func appendTable(to root: inout TOMLTable, at keys: [String], line: Int) throws(SyntaxError) {
         try modify(&root, keys.dropLast()[...], line: line) { (table: inout TOMLTable) throws(SyntaxError) in
             let name = keys.last!
-            var elements: [TOMLItem] = []
-            if let existing = table[name] {
-                guard case let .array(items) = existing.value, items.allSatisfy({ if case .table = $0.value { true } else { false } }) else {
-                    throw fail("\(name) is already a value (line \(existing.line)), not an array of tables", at: line)
+            let element = TOMLItem(.table(TOMLTable(line: line)), line: line)
+            try table.update(name, orInsert: TOMLItem(.array([]), line: line)) { (item: inout TOMLItem) throws(SyntaxError) in
+                guard item.value.isArrayOfTables, var elements = item.value.takeArray() else {
+                    throw fail("\(name) is already a value (line \(item.line)), not an array of tables", at: line)
                 }
-                elements = items
+                elements.append(element)
+                item.value = .array(elements)
             }
-            elements.append(TOMLItem(.table(TOMLTable(line: line)), line: line))
-            table[name] = TOMLItem(.array(elements), line: table[name]?.line ?? line)
         }
     }
 
     /// Walks (creating tables as needed) to the table at `path` and changes it; a
     /// path through an array of tables goes into its last element.
+    ///
+    /// Each table on the way is moved out of its parent's item while it changes
+    /// (`take...`), so that it is never shared and never copied: a document of N
+    /// keys is built in O(N), not O(N^2).
     private func modify(_ table: inout TOMLTable, _ path: ArraySlice<String>, line: Int,
                         _ change: (inout TOMLTable) throws(SyntaxError) -> Void) throws(SyntaxError) {
         guard let first = path.first else { return try change(&table) }
-        var item = table[first] ?? TOMLItem(.table(TOMLTable(line: line)), line: line)
-        switch item.value {
-        case var .table(sub):
-            try modify(&sub, path.dropFirst(), line: line, change)
-            item.value = .table(sub)
-        case var .array(items):
-            guard let last = items.indices.last, case var .table(sub) = items[last].value else {
+        let fresh = TOMLItem(.table(TOMLTable(line: line)), line: line)
+        try table.update(first, orInsert: fresh) { (item: inout TOMLItem) throws(SyntaxError) in
+            if var sub = item.value.takeTable() {
+                defer { item.value = .table(sub) }
+                try modify(&sub, path.dropFirst(), line: line, change)
+            } else if var items = item.value.takeArray() {
+                defer { item.value = .array(items) }
+                guard let last = items.indices.last, var sub = items[last].value.takeTable() else {
+                    throw fail("\(first) is already a value (line \(item.line)), not a table", at: line)
+                }
+                defer { items[last].value = .table(sub) }
+                try modify(&sub, path.dropFirst(), line: line, change)
+            } else {
                 throw fail("\(first) is already a value (line \(item.line)), not a table", at: line)
             }
-            try modify(&sub, path.dropFirst(), line: line, change)
-            items[last].value = .table(sub)
-            item.value = .array(items)
-        default:
-            throw fail("\(first) is already a value (line \(item.line)), not a table", at: line)
         }
-        table[first] = item
+    }
+
+    private func checkDepth(_ depth: Int, at line: Int) throws(SyntaxError) {
+        guard depth <= Self.maxDepth else {
+            throw fail("nested more than \(Self.maxDepth) levels deep (keys, tables and arrays)", at: line)
+        }
     }
 
     // MARK: Scanning

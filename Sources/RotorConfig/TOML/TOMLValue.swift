@@ -8,6 +8,31 @@ public indirect enum TOMLValue: Sendable, Equatable {
     case array([TOMLItem])
     case table(TOMLTable)
 
+    /// Moves the table out, leaving a placeholder, so that the caller holds the
+    /// only reference and can change it without a copy; nil (and no change) when
+    /// this is not a table.
+    mutating func takeTable() -> TOMLTable? {
+        guard case let .table(t) = self else { return nil }
+        self = .bool(false)
+        return t
+    }
+
+    /// The same for an array.
+    mutating func takeArray() -> [TOMLItem]? {
+        guard case let .array(a) = self else { return nil }
+        self = .bool(false)
+        return a
+    }
+
+    /// An array of tables (what `[[name]]` appends to): empty, or a table first and
+    /// last. Only the ends are looked at, so that appending N tables costs O(N), not
+    /// O(N^2); an array written with `= [...]` has other values at its ends.
+    var isArrayOfTables: Bool {
+        guard case let .array(items) = self else { return false }
+        func isTable(_ item: TOMLItem?) -> Bool { if case .table? = item?.value { true } else { false } }
+        return items.isEmpty || (isTable(items.first) && isTable(items.last))
+    }
+
     /// The type's name as an error message says it.
     public var typeName: String {
         switch self {
@@ -51,4 +76,15 @@ public struct TOMLTable: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { keys.isEmpty }
+
+    /// Changes the item at `key` in place, adding `fresh` first when there is none
+    /// (the parser builds documents with this, so no table is copied per key).
+    mutating func update<E: Error>(_ key: String, orInsert fresh: @autoclosure () -> TOMLItem,
+                                   _ change: (inout TOMLItem) throws(E) -> Void) throws(E) {
+        if items[key] == nil {
+            keys.append(key)
+            items[key] = fresh()
+        }
+        try change(&items[key]!)
+    }
 }

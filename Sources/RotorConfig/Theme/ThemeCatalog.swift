@@ -7,7 +7,8 @@ public struct ThemeCatalog: Sendable {
     public private(set) var themes: [Theme] = []
     /// Keys a theme file has that this rotor does not know, as `file:line: ...`.
     public private(set) var warnings: [ConfigError] = []
-    /// Theme files that cannot be read; their themes are left out.
+    /// Theme files that cannot be read (missing, not a regular file, over 1 MB,
+    /// nested too deep, not valid TOML); their themes are left out.
     public private(set) var errors: [ConfigError] = []
 
     public init(folders: [String]) {
@@ -18,12 +19,10 @@ public struct ThemeCatalog: Sendable {
             for file in files {
                 let path = (folder as NSString).appendingPathComponent(file)
                 let name = String(file.dropLast(5))
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    errors.append(ConfigError(file: path, line: 0, message: "cannot read the file"))
-                    continue
-                }
+                // A file that cannot be read (a FIFO, too big, nested too deep) is left
+                // out with its error; it never stops the others or the start.
                 do {
-                    let (theme, w) = try Theme.parse(String(decoding: data, as: UTF8.self), name: name, file: path)
+                    let (theme, w) = try Theme.parse(try ConfigFile.text(path), name: name, file: path)
                     byName[name] = theme
                     warnings += w
                 } catch {

@@ -67,9 +67,9 @@ public struct Theme: Sendable, Equatable {
                 guard let item = roles.item(key) else { continue }
                 styles[role] = try style(item, named: named, reader: roles, key: key)
             }
-            warnings += roles.unknownKeys()
+            warnings += roles.unknownKeys(atMost: 10)
         }
-        warnings += top.unknownKeys()
+        warnings += top.unknownKeys(atMost: 10)
         var palette = Palette(styles)
         palette.background = background
         return (Theme(name: name, palette: palette), warnings)

@@ -67,11 +67,16 @@ public struct Evaluator {
         // reported even when a symbol is also missing.
         var integers: [Int] = []
         for (parameter, arg) in zip(signature.parameters, args) {
-            if case let .integer(label) = parameter { integers.append(try integerArgument(name, label, arg)) }
+            if case let .integer(label, range) = parameter {
+                integers.append(try integerArgument(name, label, arg, in: range))
+            }
             if case .universe = parameter, case .universe = arg {} else if case .universe = parameter {
                 throw ExpressionError("\(name): expected a universe such as @spx, got \(arg.describedForError)",
                                       column: arg.column)
             }
+        }
+        if name == "mi", integers[1] > integers[0] {
+            throw ExpressionError("mi: bins must be at most n (\(integers[0])), got \(integers[1])", column: args[3].column)
         }
         switch name {
         case "ret": return Elementwise.ret(try seriesArgument(name, args[0]))
@@ -143,7 +148,7 @@ public struct Evaluator {
             guard case let .call(name, args, _) = e else { return }
             args.forEach(visit)
             guard name == "above", args.count == 2, case let .universe(u, _) = args[0],
-                  let n = try? integerArgument(name, "n", args[1]), cache[e.canonical] == nil else { return }
+                  let n = try? integerArgument(name, "n", args[1], in: 1...ExpressionLimits.maxWindow), cache[e.canonical] == nil else { return }
             wanted[u, default: []].append((e.canonical, n))
         }
         exprs.forEach(visit)
@@ -182,13 +187,21 @@ public struct Evaluator {
         return .series(try seriesArgument(function, arg))
     }
 
-    private func integerArgument(_ function: String, _ label: String, _ arg: Expr) throws(ExpressionError) -> Int {
+    /// A literal integer in `range`. A literal that is not a whole number is "not a
+    /// positive integer"; a whole number outside the range (0, -3, 10^12) is told
+    /// the range, since that is what the user has to change.
+    private func integerArgument(_ function: String, _ label: String, _ arg: Expr,
+                                 in range: ClosedRange<Int>) throws(ExpressionError) -> Int {
         guard case let .number(value, text, column) = arg else {
             throw ExpressionError("\(function): \(label) must be a positive integer, got \(arg.describedForError)",
                                   column: arg.column)
         }
-        guard value >= 1, value == value.rounded(), value <= 1_000_000, !text.contains(".") else {
+        guard value == value.rounded(), !text.contains(".") else {
             throw ExpressionError("\(function): \(label) must be a positive integer, got \(text)", column: column)
+        }
+        guard value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw ExpressionError("\(function): \(label) must be between \(range.lowerBound) and \(range.upperBound), got \(text)",
+                                  column: column)
         }
         return Int(value)
     }

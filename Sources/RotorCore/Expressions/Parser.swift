@@ -1,10 +1,16 @@
 /// Parses `expr := NUMBER | SYMBOL | UNIVERSE | NAME "(" expr ("," expr)* ")"`.
 ///
 /// Only the grammar is checked here; whether a function exists, takes these
-/// arguments and whether a symbol has data is the evaluator's business.
+/// arguments and whether a symbol has data is the evaluator's business. Two limits
+/// are the parser's: calls nest at most `ExpressionLimits.maxDepth` deep (so that
+/// neither this recursive parser nor the evaluator can run off the stack), and a
+/// number literal must be a finite double that keeps its value (`1e400` and
+/// `1e-400` are errors, not inf and 0). Parsing reads each character once.
 public struct Parser {
     private let chars: [Character]
     private var position = 0
+    /// How many calls enclose the current position.
+    private var depth = 0
 
     public static func parse(_ text: String) throws(ExpressionError) -> Expr {
         var parser = Parser(chars: Array(text))
@@ -46,6 +52,12 @@ public struct Parser {
             skipSpace()
             guard current == "(" else { return .symbol(name, column: start) }
             position += 1
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= ExpressionLimits.maxDepth else {
+                throw ExpressionError("nested too deeply: at most \(ExpressionLimits.maxDepth) calls inside one another",
+                                      column: start)
+            }
             var arguments: [Expr] = []
             skipSpace()
             if current == ")" {
@@ -88,9 +100,25 @@ public struct Parser {
             text.append(c)
             position += 1
         }
-        guard let value = Double(text), value.isFinite else {
+        guard let value = Double(text) else {
             throw ExpressionError("'\(text)' is not a number", column: start)
         }
+        guard Self.keepsItsValue(value, text: text) else {
+            throw ExpressionError("number \(text) is out of range (magnitudes 2.2e-308 to 1.8e308, or 0)", column: start)
+        }
         return .number(value, text: text, column: start)
+    }
+
+    /// False when the literal does not fit a double: it overflowed to infinity, or
+    /// underflowed to 0 or into the subnormals (where it has lost its precision)
+    /// although its digits are not all zero.
+    static func keepsItsValue(_ value: Double, text: String) -> Bool {
+        guard value.isFinite else { return false }
+        if value.isSubnormal { return false }
+        if value == 0 {
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            return !mantissa.contains { $0 >= "1" && $0 <= "9" }
+        }
+        return true
     }
 }

@@ -11,7 +11,10 @@ public enum MutualInformation {
         let j = Alignment.innerJoin([a, b])
         let va = j.columns[0], vb = j.columns[1]
         var out = SeriesBuilder(capacity: j.dates.count)
-        guard n >= 1, bins >= 1, va.count >= n else { return out.build() }
+        // The evaluator holds bins to 2...64 and n to 100000 (ExpressionLimits); a
+        // direct caller gets no values rather than a bins^2 table of any size.
+        guard n >= 1, n <= ExpressionLimits.maxWindow, bins >= 1, bins <= ExpressionLimits.maxBins,
+              va.count >= n else { return out.build() }
         let (lows, highs) = windowRanges(va, n), (lowsB, highsB) = windowRanges(vb, n)
         var table = [Int](repeating: 0, count: bins * bins)
         var marginA = [Int](repeating: 0, count: bins), marginB = [Int](repeating: 0, count: bins)
