@@ -45,9 +45,10 @@ bench: release
 bench-suite: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 
-## soak: the app loop headless on a fast clock (a week of use), memory and files
+## soak: the app loop headless on a fast clock (a week of use), then the real poller
+## on a virtual clock for 1,000,000 fetches (weeks of polling); memory and files
 soak: release
-	.build/release/rotor soak --steps 100000 --polls 10000
+	.build/release/rotor soak --steps 100000 --polls 10000 --fetches 1000000
 
 ## reference: regenerate the independent expected values (needs Python + pandas)
 reference:

@@ -230,7 +230,7 @@ import Testing
         }
         let store = LiveStore(feeds: feeds)
         let statistics = await run(store, provider, clock, for: 3600)
-        #expect(statistics.started > 6000, "\(statistics)")
+        #expect(statistics.started > 5000, "\(statistics)")
         #expect(statistics.mostInFlight <= feeds.count && statistics.inFlight == 0, "\(statistics)")
         #expect(provider.mostOfOneTickerAtOnce == 1)
         #expect(statistics.started == provider.count && provider.ended == provider.count)
