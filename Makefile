@@ -2,8 +2,8 @@
 # Each installs what it needs on a Debian/Ubuntu machine that has Swift.
 
 SWIFT ?= swift
-# The system packages rotor builds against (ncurses wide, SQLite for the feed cache)
-# and tests with (tmux).
+# The system packages rotor builds against (ncurses wide; SQLite for the feed cache,
+# which GRDB links from the system on Linux) and tests with (tmux).
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -17,7 +17,10 @@ public struct CachedRowCheck: Sendable {
     public let latest: Day
 
     public init(now: Date) {
-        latest = Day(ordinal: Int32(clamping: Int64((now.timeIntervalSince1970 / 86_400).rounded(.down)))).adding(days: 1)
+        // In Int64 and clamped, so no clock (however wrong) can trap the conversion.
+        let today = (now.timeIntervalSince1970 / 86_400).rounded(.down)
+        let days = today.isFinite ? Int64(min(max(today, -1e12), 1e12)) : 0
+        latest = Day(ordinal: Int32(clamping: days + 1))
     }
 
     /// Why a row of `provider` with these stored values is not used, or nil when it is
