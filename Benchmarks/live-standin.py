@@ -5,7 +5,7 @@ for measuring the live dashboard over a long run (Benchmarks/live-memory.sh).
 Every ticker gets a deterministic random walk of daily bars ending today whose last bar
 moves on every request (as today's live bar does). A few tickers misbehave the way the
 real services do, so the failure paths run too: NVDA answers 404, TSLA 429 with a
-Retry-After, META an HTML 500 every other request, and GOOGL stalls for 30 s before
+Retry-After on every 4th request, META an HTML 500 every other request, and GOOGL stalls for 30 s before
 its headers (the client's deadline must cut it).
 
 usage: live-standin.py PORT
@@ -68,7 +68,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             ticker = unquote(url.path[len("/v8/finance/chart/"):])
             if ticker == "NVDA":
                 return self.reply(404, '{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}')
-            if ticker == "TSLA":
+            if ticker == "TSLA" and n % 4 == 0:
                 return self.reply(429, "Too Many Requests", "text/plain", {"Retry-After": "60"})
             if ticker == "META" and n % 2 == 0:
                 return self.reply(500, "<html><body>Internal Server Error</body></html>", "text/html")
