@@ -117,11 +117,24 @@ struct ThemeOptions: ParsableArguments {
         do {
             return (catalog, catalog.index(of: try catalog.theme(named: name).name))
         } catch {
-            // A name from the config file is reported at its line there.
-            if theme == nil, config.theme != nil, error.file == "--theme", let path = configPath {
-                throw CommandFailure.usage("\(ConfigError(file: path, line: config.themeLine, message: "display.theme: " + error.message))")
+            if theme == nil, let fault = Self.configThemeFault(config: config, configPath: configPath, catalog: catalog) {
+                throw CommandFailure.usage(fault)
             }
             throw CommandFailure.usage("\(error)")
+        }
+    }
+
+    /// What is wrong with the config's `display.theme`, at its file and line, or nil
+    /// when it names a theme there is (or names none).
+    static func configThemeFault(config: RotorConfig, configPath: String?, catalog: ThemeCatalog) -> String? {
+        guard let name = config.theme else { return nil }
+        do {
+            _ = try catalog.theme(named: name)
+            return nil
+        } catch {
+            // A name from the config file is reported at its line there.
+            guard error.file == "--theme", let path = configPath else { return "\(error)" }
+            return "\(ConfigError(file: path, line: config.themeLine, message: "display.theme: " + error.message))"
         }
     }
 }
