@@ -26,6 +26,8 @@ final class LogFile: @unchecked Sendable {
     private var fd: Int32 = -1
     private let lock = NSLock()
     private let path: String
+    /// Used under `lock` only (a formatter is not thread-safe, and costly to make).
+    private let stamps = ISO8601DateFormatter()
     static let limit = 1_000_000
     /// The longest message kept, in bytes; an HTTP body quoted in full would not help.
     static let lineLimit = 4_000
@@ -52,10 +54,9 @@ final class LogFile: @unchecked Sendable {
         if text.utf8.count > Self.lineLimit {
             text = String(decoding: text.utf8.prefix(Self.lineLimit), as: UTF8.self) + "…"
         }
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        let line = Array("\(stamp) \(text)\n".utf8)
         lock.lock()
         defer { lock.unlock() }
+        let line = Array("\(stamps.string(from: Date())) \(text)\n".utf8)
         if !isStillAtPath() { reopen() }
         guard fd >= 0 else { return }
         if currentSize() + line.count > LogFile.limit { rotate() }

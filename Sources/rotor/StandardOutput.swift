@@ -24,9 +24,25 @@ func writeOutput(_ text: String) {
 }
 
 enum StandardStream {
+    /// The standard descriptors that were closed when the process started.
+    nonisolated(unsafe) private static var closedAtStart: Set<Int32> = []
+
+    /// Run first: a standard descriptor the process started without (`rotor export
+    /// >&-`) is opened on /dev/null, so no file opened later (the cache, the log) can
+    /// take its number and receive what was meant for stdout; writes to it then fail
+    /// with EBADF, as they would have.
+    static func guardStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            closedAtStart.insert(fd)
+            let opened = open("/dev/null", O_RDWR)
+            if opened >= 0 && opened != fd { _ = dup2(opened, fd); close(opened) }
+        }
+    }
+
     /// Writes all of `text` with write(2), retrying short writes and EINTR; returns
     /// errno on failure, nil on success. (FileHandle's `write(_: Data)` traps on failure.)
     static func writeAll(_ text: String, to fd: Int32) -> Int32? {
+        if closedAtStart.contains(fd) { return EBADF }
         var bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {

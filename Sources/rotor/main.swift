@@ -5,6 +5,7 @@ import Foundation
 // with a meaningful exit status (2 usage/config/data, 1 runtime), never a trace.
 // (writeError and writeOutput, in StandardOutput.swift, escape and check every write.)
 
+StandardStream.guardStandardDescriptors()
 do {
     var command = try RotorCommand.parseAsRoot()
     try command.run()
