@@ -66,6 +66,12 @@ final class FatalSignals {
             var old = sigaction()
             if sigaction(number, &action, &old) == 0 { previous[number] = old }
         }
+        // A mask inherited across exec may block some of them (`kill -ABRT` would then
+        // stay pending for ever); a crash is not blocked, but let every one through.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in Self.watched { sigaddset(&mask, number) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
     /// Puts the previous handlers back (the terminal is being restored normally).
