@@ -43,7 +43,7 @@ public enum ASCIIFallback {
         // Rows 0...3 from the top; bits 0x01/0x08, 0x02/0x10, 0x04/0x20, 0x40/0x80.
         let rows = [bits & 0x09 != 0, bits & 0x12 != 0, bits & 0x24 != 0, bits & 0xC0 != 0]
         guard let top = rows.firstIndex(of: true), let bottom = rows.lastIndex(of: true) else { return " " }
-        if bottom - top >= 2 { return "|" } // a steep stroke through the cell
+        if bottom - top == 3 { return "|" } // a steep stroke through the whole cell
         switch top + bottom { // twice the mean row: 0 top ... 6 bottom
         case 0...1: return "'"
         case 2...3: return "-"
