@@ -33,7 +33,7 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Colours and attributes as ANSI escape sequences.")
     var ansi = false
 
-    @Flag(help: "Live data (Samples/live.toml unless --config): fetch every feed once, through the cache. Exits 1, after printing the frame, when a feed failed with nothing cached.")
+    @Flag(help: "Live data (Samples/live.toml unless --config): fetch every feed once, through the cache. Exits 1, after printing the frame, when no feed has any data.")
     var live = false
 
     @Flag(help: "ASCII only: +-| borders and ASCII charts instead of box drawing, braille and blocks.")
@@ -81,7 +81,8 @@ struct SnapshotCommand: ParsableCommand {
         if zoom { state.zoomed = state.focus }
         // No data at all (every feed failed with nothing cached): the panes would be
         // empty, so the frame shows the feeds overlay, which says what failed and why.
-        if asOf == nil { state.showingFeeds = true }
+        let noData = model.lastDate == nil
+        if noData { state.showingFeeds = true }
         let drawn = view(state, model: model, asOf: asOf, mode: mode, feeds: report)
         let canvas = ascii ? drawn.asciiOnly() : drawn
         // Colours as rich as the environment allows: NO_COLOR none, COLORTERM=truecolor
@@ -89,11 +90,11 @@ struct SnapshotCommand: ParsableCommand {
         let depth = ColorDepth.detect(environment: ProcessInfo.processInfo.environment)
         let lines = ansi ? canvas.ansiLines(depth: depth, palette: themes.themes[current].palette) : canvas.lines()
         writeOutput(lines.joined(separator: "\n") + "\n")
-        // The frame is printed either way (its panes say what they lack); the status
-        // says whether some of it is missing because a feed failed with nothing cached.
-        if !missing.isEmpty {
-            for (_, message) in missing { writeError("rotor: " + message) }
-            throw ExitCode(1)
-        }
+        // The frame is printed either way (its panes, or with no data at all the feeds
+        // overlay, say what is missing). Each feed without data is named on stderr; the
+        // status is 1 only when there is no data at all, so the frame is only the list
+        // of what failed.
+        for (_, message) in missing { writeError("rotor: " + (noData ? "" : "warning: ") + message) }
+        if noData && !missing.isEmpty { throw ExitCode(1) }
     }
 }
