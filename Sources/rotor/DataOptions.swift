@@ -50,9 +50,7 @@ struct DataOptions: ParsableArguments {
     /// The config, strictly read; a fault is a usage error naming file and line.
     func loadConfig() throws -> (config: RotorConfig, path: String?) {
         guard let path = configPath() else { return (RotorConfig(), nil) }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure.usage("\(path): cannot read the config file")
-        }
+        let bytes = try RegularFile.read(path, what: "the config file")
         do {
             return (try RotorConfig.parse(String(decoding: bytes, as: UTF8.self), file: path), path)
         } catch {

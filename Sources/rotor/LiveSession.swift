@@ -72,9 +72,7 @@ final class LiveSession: @unchecked Sendable {
 
     /// Tickers one a line; blank lines and `#` comments are skipped.
     static func readMembers(_ path: String) throws -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure.usage("\(path): cannot read the universe's member file")
-        }
+        let data = try RegularFile.read(path, what: "the universe's member file")
         var out: [String] = []
         for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map {

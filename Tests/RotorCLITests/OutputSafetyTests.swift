@@ -87,3 +87,31 @@ import Testing
         #expect(!r.stderr.contains("\u{1B}") && !r.stderr.contains("\u{07}"))
     }
 }
+
+/// Files the user names are read only when they are regular files: a FIFO would
+/// block for ever, a device such as /dev/zero fill memory.
+@Suite struct NonRegularFileTests {
+    @Test func aConfigThatIsAFIFOOrADeviceIsRefusedByName() throws {
+        let folder = try OutputSafetyTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/config.toml"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        for (path, command) in [(fifo, ["snapshot"]), ("/dev/zero", ["export", "ES"]), (fifo, ["check"])] {
+            let r = try RotorProcess.run(command + ["--config", path])
+            #expect(r.status == 2, "\(command)")
+            let message = "\(path): cannot read the config file: not a regular file (a FIFO, device or folder)"
+            #expect(r.stderr == "rotor: \(message)\n" || r.stdout == "config: \(message)\n", "\(r.stderr)\(r.stdout)")
+        }
+    }
+
+    @Test func aMemberListThatIsAFIFOIsRefusedByName() throws {
+        let folder = try OutputSafetyTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try LiveCommandTests.smallLiveConfig(in: folder)
+        try FileManager.default.removeItem(atPath: folder + "/members.txt")
+        try #require(mkfifo(folder + "/members.txt", 0o600) == 0)
+        let r = try RotorProcess.run(["export", "--config", config, "ES"], environment: OfflineCommandTests.offline(cache: folder))
+        #expect(r.status == 2)
+        #expect(r.stderr == "rotor: \(folder)/members.txt: cannot read the universe's member file: not a regular file (a FIFO, device or folder)\n")
+    }
+}
