@@ -106,7 +106,7 @@ import Testing
         let log = LogFile.open(environment: ["XDG_STATE_HOME": folder])
         log.write("feed US2Y: HTTP 400: \u{1B}]0;pwned\u{07}\nforged line")
         let text = try String(contentsOfFile: folder + "/rotor/rotor.log", encoding: .utf8)
-        #expect(text.hasSuffix(" feed US2Y: HTTP 400: \\e]0;pwned\\x07\\x0aforged line\n"))
+        #expect(text.hasSuffix(" feed US2Y: HTTP 400: \\e]0;pwned\\x07\\nforged line\n"))
         #expect(text.split(separator: "\n").count == 1)
     }
 }

@@ -23,7 +23,7 @@ import Testing
     @Test func controlCharactersAreEscaped() {
         #expect("plain text, ünïcödé ✓".escapingControlCharacters == "plain text, ünïcödé ✓")
         #expect(Self.title.escapingControlCharacters == "\\e]0;pwned\\x07")
-        #expect("a\tb\nc\rd\u{0}e\u{7F}f\u{9B}g".escapingControlCharacters == "a\\x09b\\x0ac\\x0dd\\x00e\\x7ff\\u{9b}g")
+        #expect("a\tb\nc\rd\u{0}e\u{7F}f\u{9B}g".escapingControlCharacters == "a\\tb\\nc\\rd\\x00e\\x7Ff\\u{9B}g")
     }
 
     @Test func aFullDiskOnStdoutIsOneLineAndExitOne() throws {

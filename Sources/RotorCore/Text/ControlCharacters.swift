@@ -1,14 +1,20 @@
 extension String {
-    /// This text with every control character made visible, for printing text that
-    /// came from outside (file names, CSV cells, config values, HTTP bodies) on a
-    /// terminal or in a log: a raw ESC could retitle the user's terminal, move the
-    /// cursor or hide what follows, and a raw newline could forge a log line.
+    /// The text with every control character written out, so that text from outside
+    /// (an HTTP body, a server's error message, a header, a CSV cell, a file name) can
+    /// be put on a terminal, in a log line or in an error message without acting on
+    /// the terminal: `\e]0;owned\a` would retitle the window, `\e[2J` clear it.
     ///
-    /// ESC becomes `\e`; the other C0 controls (tab, line feed and carriage return
-    /// included, since a message is one line) and DEL become `\xNN`; the C1 controls
-    /// (U+0080...U+009F, which some terminals obey like ESC sequences) become
-    /// `\u{NN}`. Printable Unicode is kept as it is. Text without controls is
-    /// returned unchanged, without copying.
+    /// The forms, chosen to be short and familiar from C and shells:
+    /// - tab, line feed, carriage return: `\t`, `\n`, `\r` (a message stays one line);
+    /// - ESC (U+001B): `\e`, so an escape sequence reads as `\e[31m`;
+    /// - every other C0 control (U+0000–U+001F) and DEL (U+007F): `\x` and two
+    ///   upper-case hex digits (`\x07` for BEL, `\x00` for NUL);
+    /// - the C1 controls (U+0080–U+009F, e.g. U+009B, an 8-bit CSI): `\u{9B}`, so they
+    ///   are not mistaken for a byte of UTF-8.
+    ///
+    /// Everything else is kept as it is, including a backslash: the aim is a safe and
+    /// readable line, not a reversible encoding. Text without control characters is
+    /// returned unchanged (and without copying work beyond one scan).
     public var escapingControlCharacters: String {
         guard unicodeScalars.contains(where: \.isControlCharacter) else { return self }
         var out = ""
@@ -18,12 +24,15 @@ extension String {
                 out.unicodeScalars.append(scalar)
                 continue
             }
-            let hex = String(scalar.value, radix: 16)
-            let padded = hex.count < 2 ? "0" + hex : hex
             switch scalar.value {
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
             case 0x1B: out += "\\e"
-            case 0x80...0x9F: out += "\\u{" + padded + "}"
-            default: out += "\\x" + padded
+            case 0x80...0x9F: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
             }
         }
         return out
@@ -31,9 +40,6 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// C0 controls, DEL and the C1 controls: the scalars a terminal may act on
-    /// instead of showing.
-    fileprivate var isControlCharacter: Bool {
-        value < 0x20 || (0x7F...0x9F).contains(value)
-    }
+    /// C0 (U+0000–U+001F), DEL (U+007F) or C1 (U+0080–U+009F).
+    fileprivate var isControlCharacter: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }
