@@ -45,6 +45,12 @@ enum SnapshotFile {
             // link fails if the name exists, even if another process races us.
             if link(temporary, path) == 0 { return path }
             if errno == EEXIST { continue }
+            // A file system without hard links (FAT, some network mounts): rename,
+            // after checking the name is free (a race here only loses a snapshot name).
+            if errno == EPERM || errno == EOPNOTSUPP || errno == ENOTSUP {
+                if access(path, F_OK) == 0 { continue }
+                if rename(temporary, path) == 0 { return path }
+            }
             throw failure(folder)
         }
         throw CommandFailure.runtime("cannot write a snapshot in \(folder): too many files named \(stem)")
