@@ -12,6 +12,7 @@
 
 #include <locale.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Macros Swift cannot import, as functions.
 static inline attr_t rotor_a_bold(void) { return A_BOLD; }
@@ -26,5 +27,19 @@ static inline int rotor_lines(void) { return LINES; }
 static inline int rotor_cols(void) { return COLS; }
 static inline void rotor_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 static inline WINDOW *rotor_stdscr(void) { return stdscr; }
+
+// Whether the terminfo entry `name` can draw a full screen, read without touching
+// the terminal: 1 yes (it has cursor addressing), 0 no (an entry such as `dumb`), -1
+// no entry at all. The entry is loaded with setupterm and released again.
+static inline int rotor_terminfo_can_draw(const char *name, int fd) {
+    int error = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm(name, fd, &error) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    int usable = cup != 0 && cup != (const char *)-1;
+    TERMINAL *loaded = set_curterm(previous);
+    if (loaded != previous) del_curterm(loaded);
+    return usable;
+}
 
 #endif

@@ -20,11 +20,16 @@ private func forwardSignal(_ number: Int32) {
     errno = savedErrno
 }
 
-/// Turns SIGINT (Ctrl-C), SIGTERM and SIGHUP (tmux closing the pane) into something
-/// the key loop can wait on next to stdin: the self-pipe trick. Any thread may take the
-/// signal; the pipe wakes the loop's `poll` regardless. SIGWINCH is left to ncurses.
+/// Turns SIGINT (Ctrl-C), SIGQUIT (Ctrl-\), SIGTERM and SIGHUP (tmux closing the
+/// pane) into something the key loop can wait on next to stdin: the self-pipe trick.
+/// Any thread may take the signal; the pipe wakes the loop's `poll` regardless.
+/// SIGWINCH is left to ncurses.
+///
+/// SIGQUIT is a quit like Ctrl-C, not a crash: in a dashboard Ctrl-\ is pressed by a
+/// user who wants out, and a clean exit (status 131, the terminal restored by
+/// `endwin`) serves them better than a core dump with a broken terminal.
 final class SignalPipe {
-    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let watched: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP]
 
     /// The end the key loop polls; -1 when not installed.
     private(set) var readEnd: Int32 = -1

@@ -1,4 +1,5 @@
 public import RotorUI
+import CNcursesw
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,6 +42,7 @@ public final class Terminal {
     /// a terminal or TERM is unknown.
     public func start(environment: [String: String] = Terminal.processEnvironment()) throws(TerminalError) {
         guard !session.isActive else { return }
+        try Self.checkTerm(environment: environment)
         try session.start()
         colorDepth = TerminalColorDepth.detect(environment: environment)
         writer = ScreenWriter(colors: ColorPairs(depth: colorDepth))
@@ -54,6 +56,23 @@ public final class Terminal {
         reader = nil
     }
 
+    /// Refuses a TERM that cannot draw the dashboard (unset, empty, unknown to
+    /// terminfo, or without cursor addressing such as `dumb`), reading terminfo only:
+    /// the screen is not touched. `start` calls it; a command may call it earlier,
+    /// before doing work the screen would need.
+    public static func checkTerm(environment: [String: String] = Terminal.processEnvironment()) throws(TerminalError) {
+        guard let term = environment["TERM"], !term.isEmpty else { throw .unusableTerm(nil, known: false) }
+        switch rotor_terminfo_can_draw(term, STDOUT_FILENO) {
+        case 1: return
+        case 0: throw .unusableTerm(term, known: true)
+        default: throw .unusableTerm(term, known: false)
+        }
+    }
+
+    /// True when frames are drawn in ASCII (`Canvas.asciiOnly`), because the
+    /// locale's character set is not UTF-8 (after `start`).
+    public var isASCII: Bool { !session.isUTF8 }
+
     /// Rows and columns as ncurses last saw them: the size to render the next canvas at.
     public var size: (rows: Int, columns: Int) { session.size }
 
@@ -61,7 +80,7 @@ public final class Terminal {
     /// repaint after a size or palette change). Returns the number of cells written.
     @discardableResult
     public func draw(_ canvas: Canvas, palette: Palette = .standard) -> Int {
-        writer?.draw(canvas, palette: palette) ?? 0
+        writer?.draw(isASCII ? canvas.asciiOnly() : canvas, palette: palette) ?? 0
     }
 
     /// Forces the next `draw` to repaint everything.
@@ -75,7 +94,7 @@ public final class Terminal {
         return reader.next(timeoutMilliseconds: timeoutMilliseconds) { session.size }
     }
 
-    /// The quit signal received (SIGINT, SIGTERM or SIGHUP), if any.
+    /// The quit signal received (SIGINT, SIGQUIT, SIGTERM or SIGHUP), if any.
     public var quitSignal: Int32? { session.signals.pending() }
 
     /// Runs `body` in curses mode and restores the terminal on every way out: normal

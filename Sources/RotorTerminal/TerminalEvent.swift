@@ -10,7 +10,7 @@ public enum TerminalEvent: Hashable, Sendable {
     case resize(rows: Int, columns: Int)
     /// Nothing happened within the timeout: time for a tick.
     case timeout
-    /// SIGINT (Ctrl-C), SIGTERM or SIGHUP arrived: the app should leave its loop so
+    /// SIGINT (Ctrl-C), SIGQUIT (Ctrl-\), SIGTERM or SIGHUP arrived: the app should leave its loop so
     /// the terminal is restored (`Terminal.stop`) before the process exits.
     case quit(signal: Int32)
 }

@@ -18,6 +18,10 @@ final class TerminalSession {
     private var output: UnsafeMutablePointer<FILE>?
     private var input: UnsafeMutablePointer<FILE>?
     let signals = SignalPipe()
+    private let fatalSignals = FatalSignals()
+    /// False when the locale's character set is not UTF-8 (`LANG=C`): ncurses cannot
+    /// show box drawing or braille then, so frames are drawn in ASCII.
+    private(set) var isUTF8 = true
 
     /// Enters curses mode: keys without line buffering or echo (cbreak keeps Ctrl-C and
     /// Ctrl-Z as signals, which we and ncurses handle), keypad decoding, hidden cursor,
@@ -37,6 +41,8 @@ final class TerminalSession {
         sigaddset(&winch, SIGWINCH)
         pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         setlocale(LC_ALL, "")
+        isUTF8 = Self.localeIsUTF8()
+        fatalSignals.saveTerminalMode()
         // Streams over fds 1 and 0 of our own: Swift 6 rejects touching the C globals
         // `stdout`/`stdin`. Never closed, as that would close the fds.
         if output == nil { output = fdopen(STDOUT_FILENO, "w") }
@@ -59,13 +65,22 @@ final class TerminalSession {
             start_color()
             use_default_colors()
         }
+        fatalSignals.install()
         isActive = true
+    }
+
+    /// Whether the character set of the locale in force (after `setlocale`) is UTF-8.
+    static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).lowercased()
+        return name == "utf-8" || name == "utf8"
     }
 
     /// Leaves curses mode and removes the signal handlers; safe to call more than once.
     func stop() {
         guard isActive else { return }
         isActive = false
+        fatalSignals.uninstall()
         _ = curs_set(1)
         endwin()
         if let screen { delscreen(screen) }

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let source = try self.source.withLive(live)
         var failed = false
-        func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        func say(_ line: String) { writeOutput(line.escapingControlCharacters + "\n") }
 
         let config: RotorConfig, path: String?
         do {
@@ -34,10 +34,17 @@ struct CheckCommand: ParsableCommand {
                     throw ExitCode(2)
                 }
             }
-            say("config \(path ?? "(none: built-in defaults)"): ok")
         } catch let failure as CommandFailure {
             say("config: \(failure.message)")
             throw ExitCode(2)
+        }
+        // The theme is part of the config: "ok" only once it is known to exist.
+        let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
+        if let fault = ThemeOptions.configThemeFault(config: config, configPath: path, catalog: catalog) {
+            say("config: \(fault)")
+            failed = true
+        } else {
+            say("config \(path ?? "(none: built-in defaults)"): ok")
         }
 
         if config.feeds.isEmpty || config.dataFolder != nil || source.data != nil {
@@ -48,15 +55,10 @@ struct CheckCommand: ParsableCommand {
             feedFailed = try checkFeeds(config: config, path: path, say: say)
         }
 
-        let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
         for theme in catalog.themes { say("theme \(theme.name): ok") }
         for warning in catalog.warnings { say("theme: warning: \(warning)") }
         for error in catalog.errors {
             say("theme: \(error)")
-            failed = true
-        }
-        if let name = config.theme, !catalog.names.contains(name) {
-            say("config: theme '\(name)' not found; themes: \(catalog.names.joined(separator: ", "))")
             failed = true
         }
         if failed { throw ExitCode(2) }
@@ -92,10 +94,11 @@ struct CheckCommand: ParsableCommand {
     private func checkFeeds(config: RotorConfig, path: String?, say: (String) -> Void) throws -> Bool {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         var tried = Set<String>()
-        let failures = session.fetchOnce(refetchingCachedMembers: true) { feed in
+        let failures = session.fetchOnce(refetchingCachedMembers: true, where: { feed in
             guard let u = feed.universe else { return true }
             return tried.insert(u).inserted
-        }
+        })
+        // (One member per universe: no progress line is needed.)
         var failed = false
         var reported = Set<String>()
         for feed in session.feeds {

@@ -37,6 +37,13 @@ struct DashboardCommand: ParsableCommand {
     var live = false
 
     func run() throws {
+        // A TERM that cannot draw is refused first: before any data is read or fetched,
+        // and before the screen is touched.
+        do {
+            try Terminal.checkTerm()
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
@@ -65,7 +72,8 @@ struct DashboardCommand: ParsableCommand {
         do {
             log.write("start: \(description), config \(path ?? "none"), theme \(themes.themes[firstTheme].name)")
             let signal = try Terminal.run { terminal in
-                try loop(terminal, source: dashboardSource, settings: settings, log: log)
+                if terminal.isASCII { log.write("no UTF-8 locale (LANG, LC_ALL, LC_CTYPE): drawing in ASCII") }
+                return try loop(terminal, source: dashboardSource, settings: settings, log: log)
             }
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),
             // now that the terminal is restored.
@@ -90,7 +98,10 @@ struct DashboardCommand: ParsableCommand {
         var theme = settings.theme
         while !state.quitting {
             _ = source.tick(paused: state.paused)
-            let canvas = view(state, model: source.model, asOf: source.asOf, mode: source.mode, feeds: source.report)
+            // Until there is any data the panes are empty: show why (the feeds overlay).
+            var shown = state
+            if source.asOf == nil && !state.showingHelp { shown.showingFeeds = true }
+            let canvas = view(shown, model: source.model, asOf: source.asOf, mode: source.mode, feeds: source.report)
             terminal.draw(canvas, palette: settings.themes[theme].palette)
             switch terminal.nextEvent(timeoutMilliseconds: source.sleepMilliseconds(paused: state.paused)) {
             case let .key(key):

@@ -50,9 +50,7 @@ struct DataOptions: ParsableArguments {
     /// The config, strictly read; a fault is a usage error naming file and line.
     func loadConfig() throws -> (config: RotorConfig, path: String?) {
         guard let path = configPath() else { return (RotorConfig(), nil) }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure.usage("\(path): cannot read the config file")
-        }
+        let bytes = try RegularFile.read(path, what: "the config file")
         do {
             return (try RotorConfig.parse(String(decoding: bytes, as: UTF8.self), file: path), path)
         } catch {
@@ -117,11 +115,24 @@ struct ThemeOptions: ParsableArguments {
         do {
             return (catalog, catalog.index(of: try catalog.theme(named: name).name))
         } catch {
-            // A name from the config file is reported at its line there.
-            if theme == nil, config.theme != nil, error.file == "--theme", let path = configPath {
-                throw CommandFailure.usage("\(ConfigError(file: path, line: config.themeLine, message: "display.theme: " + error.message))")
+            if theme == nil, let fault = Self.configThemeFault(config: config, configPath: configPath, catalog: catalog) {
+                throw CommandFailure.usage(fault)
             }
             throw CommandFailure.usage("\(error)")
+        }
+    }
+
+    /// What is wrong with the config's `display.theme`, at its file and line, or nil
+    /// when it names a theme there is (or names none).
+    static func configThemeFault(config: RotorConfig, configPath: String?, catalog: ThemeCatalog) -> String? {
+        guard let name = config.theme else { return nil }
+        do {
+            _ = try catalog.theme(named: name)
+            return nil
+        } catch {
+            // A name from the config file is reported at its line there.
+            guard error.file == "--theme", let path = configPath else { return "\(error)" }
+            return "\(ConfigError(file: path, line: config.themeLine, message: "display.theme: " + error.message))"
         }
     }
 }

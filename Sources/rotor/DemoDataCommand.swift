@@ -23,6 +23,6 @@ struct DemoDataCommand: ParsableCommand {
         } catch {
             throw CommandFailure.runtime("cannot write \(out): \(error)")
         }
-        print("wrote the demo market to \(out) (seed \(seed))")
+        writeOutput("wrote the demo market to \(out) (seed \(seed))\n")
     }
 }

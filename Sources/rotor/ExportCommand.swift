@@ -64,19 +64,27 @@ struct ExportCommand: ParsableCommand {
         }
         let table = ExportTable(columns: columns, from: fromDay, to: toDay)
         let output = format == .csv ? table.csv() : table.json()
-        FileHandle.standardOutput.write(Data(output.utf8))
+        writeOutput(output)
     }
 
     /// The symbols the expressions name, fetched once; a failed feed answers from the
-    /// cache, and stderr says it is stale.
+    /// cache, and stderr says it is stale. A symbol with neither fresh nor cached data
+    /// ends the export (exit 1) with why, rather than an "unknown symbol" later.
     private func liveMarket(config: RotorConfig, path: String?) throws -> MarketData {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
-        let failures = session.fetchOnce { names.contains($0.name) }
+        let progress = ProgressLine()
+        let failures = session.fetchOnce(progress: progress.universeProgress, where: { names.contains($0.name) })
+        progress.clear()
         for (feed, error) in failures {
-            let cached = session.store.lastDate(feed).map { "using cached data up to \($0.iso) (stale)" } ?? "no cached data"
-            writeError("rotor: warning: \(feed.label): \(error); \(cached)")
+            guard let last = session.store.lastDate(feed) else { continue }
+            writeError("rotor: warning: \(feed.label): \(error); using cached data up to \(last.iso) (stale)")
+        }
+        let missing = session.missingData(after: failures).filter { names.contains($0.name) }
+        if !missing.isEmpty {
+            for (_, message) in missing { writeError("rotor: " + message) }
+            throw ExitCode(1)
         }
         return session.store.snapshot().market
     }

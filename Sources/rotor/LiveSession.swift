@@ -80,9 +80,7 @@ final class LiveSession: @unchecked Sendable {
 
     /// Tickers one a line; blank lines and `#` comments are skipped.
     static func readMembers(_ path: String) throws -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure.usage("\(path): cannot read the universe's member file")
-        }
+        let data = try RegularFile.read(path, what: "the universe's member file")
         var out: [String] = []
         for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map {
@@ -116,6 +114,8 @@ final class LiveSession: @unchecked Sendable {
     }
 
     /// The status bar, the overlay and the panes' warnings, from the store's health.
+    /// What came from outside (error texts quoting a server, tickers from the config)
+    /// has its control characters escaped here, once for the screen and snapshots.
     func report(_ snapshot: LiveStore.Snapshot, now: Date) -> FeedReport {
         var lines: [String] = [], problems: [String: String] = [:]
         var ok = 0, main = 0
@@ -126,12 +126,13 @@ final class LiveSession: @unchecked Sendable {
                 memberStates[u, default: (0, 0, nil)].total += 1
                 if state == .failing {
                     memberStates[u]!.failing += 1
-                    memberStates[u]!.error = health.lastError.map { "\($0)" }
+                    memberStates[u]!.error = health.lastError.map { "\($0)".escapingControlCharacters }
                 }
                 continue
             }
             main += 1
-            var line = feed.label.padding(toLength: max(feed.label.count, 26), withPad: " ", startingAt: 0) + " "
+            let label = feed.label.escapingControlCharacters
+            var line = label.padding(toLength: max(label.count, 26), withPad: " ", startingAt: 0) + " "
             let last = health.lastSuccess.map { "last ok \(Self.clock.string(from: $0)) (\(Self.age(now.timeIntervalSince($0))))" }
                 ?? "no data yet"
             switch state {
@@ -145,7 +146,7 @@ final class LiveSession: @unchecked Sendable {
                 problems[feed.symbol] = "stale, \(last)"
             case .failing:
                 let since = health.failingSince.map { Self.clock.string(from: $0) } ?? "?"
-                let error = health.lastError.map { "\($0)" } ?? "failing"
+                let error = health.lastError.map { "\($0)".escapingControlCharacters } ?? "failing"
                 line += "FAILING  since \(since): \(error); \(last)"
                 problems[feed.symbol] = "\(error) since \(since)"
             }
@@ -168,26 +169,109 @@ extension LiveSession {
     /// the store and the cache; universe members already cached are not fetched
     /// again (a refresh of 500 members is the dashboard's slow job). Returns the
     /// feeds that failed and why; their cached data stays in the store.
-    func fetchOnce(refetchingCachedMembers: Bool = false, _ wanted: ((FeedSpec) -> Bool)? = nil) -> [(FeedSpec, FeedError)] {
+    ///
+    /// Offline is quick: after a provider's first connection failure in this call
+    /// (see `OfflineProviders`) its other feeds are not tried; they fail at once with
+    /// "offline: <first error>" and keep their cached data. The half-second spacing
+    /// is kept only between real requests. `progress` hears about each universe
+    /// member done: (universe, done, total).
+    func fetchOnce(refetchingCachedMembers: Bool = false,
+                   progress: (@Sendable (_ universe: String, _ done: Int, _ total: Int) -> Void)? = nil,
+                   where wanted: ((FeedSpec) -> Bool)? = nil) -> [(FeedSpec, FeedError)] {
         let store = self.store, cache = self.cache
         let chosen = feeds.filter { wanted?($0) ?? true }
             .filter { refetchingCachedMembers || $0.universe == nil || store.lastDate($0) == nil }
+        let memberTotals = chosen.reduce(into: [String: Int]()) { totals, feed in
+            if let u = feed.universe { totals["@" + u, default: 0] += 1 }
+        }
         let providers = self.providers
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             var failures: [(FeedSpec, FeedError)] = []
-            for (n, feed) in chosen.enumerated() {
-                if n > 0 { try? await Task.sleep(for: .milliseconds(500)) } // the poller's budget: 2 a second
-                let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache,
-                                                    now: { Date() })
-                if case let .failure(error) = result { failures.append((feed, error)) }
+            var offline = OfflineProviders()
+            var requested = false
+            var membersDone: [String: Int] = [:]
+            for feed in chosen {
+                if let skipped = offline.failure(for: feed) {
+                    store.record(feed) { $0.failed(skipped, at: Date()) }
+                    failures.append((feed, skipped))
+                } else {
+                    if requested { try? await Task.sleep(for: .milliseconds(500)) } // the poller's budget: 2 a second
+                    requested = true
+                    let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache,
+                                                        now: { Date() })
+                    if case let .failure(error) = result {
+                        failures.append((feed, error))
+                        offline.record(feed, error)
+                    }
+                }
+                if let u = feed.universe.map({ "@" + $0 }), let progress {
+                    membersDone[u, default: 0] += 1
+                    progress(u, membersDone[u]!, memberTotals[u] ?? 0)
+                }
             }
             box.set(failures)
             done.signal()
         }
         done.wait()
         return box.value
+    }
+
+    /// The feeds a pane reads that have no data at all after a one-shot fetch, each
+    /// with why: a symbol's feed that failed with nothing cached, or a universe none
+    /// of whose members has data. Empty when every pane has something to show.
+    func missingData(after failures: [(FeedSpec, FeedError)]) -> [(name: String, message: String)] {
+        var out: [(name: String, message: String)] = []
+        var universes: [String: (withData: Int, error: FeedError?)] = [:]
+        for feed in feeds {
+            let error = failures.first { $0.0 == feed }?.1
+            if let u = feed.universe {
+                universes["@" + u, default: (0, nil)].withData += store.lastDate(feed) == nil ? 0 : 1
+                if universes["@" + u]!.error == nil { universes["@" + u]!.error = error }
+            } else if store.lastDate(feed) == nil {
+                out.append((feed.symbol, "\(feed.symbol): no data: \(feed.kind.rawValue) \(feed.ticker) "
+                                + (error.map { "\($0)" } ?? "not fetched") + ", nothing cached"))
+            }
+        }
+        for (u, state) in universes.sorted(by: { $0.key < $1.key }) where state.withData == 0 {
+            out.append((u, "\(u): no data: no member fetched" + (state.error.map { " (\($0))" } ?? "") + ", nothing cached"))
+        }
+        return out
+    }
+}
+
+/// The one-shot commands' view of a network that is down: a provider (its kind and
+/// the host of its base URL) whose connection failed once in this run (refused,
+/// unreachable, timed out) is offline for the rest of the run, so its other feeds
+/// fail at once instead of each waiting for its own failure. Local CSV feeds are
+/// never offline. (The dashboard's poller does not use this: it retries each feed on
+/// its backoff, so a network that comes back is seen.)
+struct OfflineProviders {
+    private var first: [String: FeedError] = [:]
+
+    /// The provider a feed is fetched from: "yahoo query1.finance.yahoo.com"-like,
+    /// or nil for a local file.
+    static func key(_ feed: FeedSpec) -> String? {
+        guard feed.kind != .csv else { return nil }
+        let host = feed.baseURL.flatMap { URL(string: $0)?.host } ?? feed.baseURL ?? "default"
+        return feed.kind.rawValue + " " + host
+    }
+
+    /// The error a feed fails with without being fetched, when its provider is offline.
+    func failure(for feed: FeedSpec) -> FeedError? {
+        guard let key = Self.key(feed), let error = first[key] else { return nil }
+        return .connection("offline: \(error)")
+    }
+
+    /// Takes note of a failed fetch; only a connection failure or a timeout makes the
+    /// provider offline (an HTTP error means the server answered).
+    mutating func record(_ feed: FeedSpec, _ error: FeedError) {
+        guard let key = Self.key(feed), first[key] == nil else { return }
+        switch error {
+        case .connection, .timeout: first[key] = error
+        default: break
+        }
     }
 }
 

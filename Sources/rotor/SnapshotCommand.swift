@@ -33,8 +33,11 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Colours and attributes as ANSI escape sequences.")
     var ansi = false
 
-    @Flag(help: "Live data (Samples/live.toml unless --config): fetch every feed once, through the cache.")
+    @Flag(help: "Live data (Samples/live.toml unless --config): fetch every feed once, through the cache. Exits 1, after printing the frame, when no feed has any data.")
     var live = false
+
+    @Flag(help: "ASCII only: +-| borders and ASCII charts instead of box drawing, braille and blocks.")
+    var ascii = false
 
     func validate() throws {
         guard (1...5).contains(focus) else { throw ValidationError("--focus must be 1 to 5, got \(focus)") }
@@ -49,11 +52,17 @@ struct SnapshotCommand: ParsableCommand {
         try DataOptions.requireFeeds(live, config, path)
         let (themes, current) = try look.load(config: config, configPath: path)
         let model: DashboardModel, report: FeedReport, mode: String
+        var missing: [(name: String, message: String)] = []
         if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { _ in })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
-            let failures = session.fetchOnce()
-            for (feed, error) in failures { writeError("rotor: warning: \(feed.label): \(error); showing cached data") }
+            let progress = ProgressLine()
+            let failures = session.fetchOnce(progress: progress.universeProgress)
+            progress.clear()
+            for (feed, error) in failures where session.store.lastDate(feed) != nil {
+                writeError("rotor: warning: \(feed.label): \(error); showing cached data")
+            }
+            missing = session.missingData(after: failures)
             let snapshot = session.store.snapshot()
             model = session.model(snapshot.market)
             report = session.report(snapshot, now: Date())
@@ -70,11 +79,22 @@ struct SnapshotCommand: ParsableCommand {
         state.keys = config.keys
         state.focus = PaneID(rawValue: focus)!
         if zoom { state.zoomed = state.focus }
-        let canvas = view(state, model: model, asOf: asOf, mode: mode, feeds: report)
+        // No data at all (every feed failed with nothing cached): the panes would be
+        // empty, so the frame shows the feeds overlay, which says what failed and why.
+        let noData = model.lastDate == nil
+        if noData { state.showingFeeds = true }
+        let drawn = view(state, model: model, asOf: asOf, mode: mode, feeds: report)
+        let canvas = ascii ? drawn.asciiOnly() : drawn
         // Colours as rich as the environment allows: NO_COLOR none, COLORTERM=truecolor
         // 24-bit, a TERM naming 256 colours 256, else the eight basic ones.
         let depth = ColorDepth.detect(environment: ProcessInfo.processInfo.environment)
         let lines = ansi ? canvas.ansiLines(depth: depth, palette: themes.themes[current].palette) : canvas.lines()
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        writeOutput(lines.joined(separator: "\n") + "\n")
+        // The frame is printed either way (its panes, or with no data at all the feeds
+        // overlay, say what is missing). Each feed without data is named on stderr; the
+        // status is 1 only when there is no data at all, so the frame is only the list
+        // of what failed.
+        for (_, message) in missing { writeError("rotor: " + (noData ? "" : "warning: ") + message) }
+        if noData && !missing.isEmpty { throw ExitCode(1) }
     }
 }

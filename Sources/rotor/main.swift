@@ -3,14 +3,15 @@ import Foundation
 
 // Entry point. Errors are caught here so that every failure is one line on stderr
 // with a meaningful exit status (2 usage/config/data, 1 runtime), never a trace.
-func writeError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
+// (writeError and writeOutput, in StandardOutput.swift, escape and check every write.)
 
+StandardStream.guardStandardDescriptors()
 do {
     var command = try RotorCommand.parseAsRoot()
     try command.run()
+    StandardStream.flushOrFail()
 } catch let code as ExitCode {
+    StandardStream.flushOrFail()
     // A command that has already said what is wrong (rotor check) and only sets the status.
     exit(code.rawValue)
 } catch let failure as CommandFailure {

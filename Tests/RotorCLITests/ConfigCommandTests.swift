@@ -50,9 +50,11 @@ import Testing
         let bad = try RotorProcess.run(["check", "--config", file])
         #expect(bad.status == 2)
         #expect(bad.stdout.contains("data: no such folder: \(folder)/missing"))
-        #expect(bad.stdout.contains("config: theme 'nope' not found"))
+        // The unknown theme at its file and line, and the config never called ok.
+        #expect(bad.stdout.hasPrefix("config: \(file):4: display.theme: unknown theme 'nope'; themes: default, high-contrast, light, monochrome, solarized\n"))
+        #expect(!bad.stdout.contains("config \(file): ok"))
         let broken = try RotorProcess.run(["check", "--config", file + ".absent"])
-        #expect(broken.status == 2 && broken.stdout == "config: \(file).absent: cannot read the config file\n")
+        #expect(broken.status == 2 && broken.stdout == "config: \(file).absent: cannot read the config file: No such file or directory\n")
     }
 
     /// The config's thresholds reach the flags: on 2026-06-30 the 10d spread's z is

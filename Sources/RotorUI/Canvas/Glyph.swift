@@ -4,7 +4,8 @@
 ///
 /// Clusters longer than 15 bytes (long emoji ZWJ sequences) keep only their first
 /// scalar; it has the same display width, and terminals draw such sequences
-/// inconsistently anyway.
+/// inconsistently anyway. (Where only ASCII can be shown, `ASCIIFallback` maps each
+/// glyph to one ASCII character of the same width.)
 struct Glyph: Hashable, Sendable {
     /// Bytes 0...7 of the UTF-8 encoding, first byte lowest.
     private var low: UInt64

@@ -4,7 +4,8 @@
 /// data age) is right-aligned before the other corner. Focus shows without colour (a
 /// heavy border and a `▶` marker) and in colour (the `focusBorder` role); a stale or
 /// failing feed turns the border and title to `warn`, which wins over the focus colour
-/// (the focused shape stays).
+/// (the focused shape stays). Without a UTF-8 locale the border is drawn `+-|` and the
+/// focused one `+=|` (`ASCIIFallback`).
 public struct Box: Widget, Sendable {
     public var title: String
     /// Right-aligned text in the top edge; dropped first when space is short.

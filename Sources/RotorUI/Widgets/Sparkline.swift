@@ -1,5 +1,6 @@
 /// A one-row trend of recent values in block glyphs (`▁▂▃▄▅▆▇█`), for table columns
-/// and headline rows where a chart does not fit.
+/// and headline rows where a chart does not fit. In ASCII mode the levels are
+/// `_.-~=+*#` (`ASCIIFallback.sparklineLevels`).
 public struct Sparkline: Widget, Sendable {
     public var values: [Double?]
     public var style: Style

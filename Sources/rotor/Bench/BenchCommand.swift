@@ -34,9 +34,19 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Time the feed cache instead: open, load 100 feeds x 2,500 bars, store 2,500 bars.")
     var cache = false
 
+    /// The number of timed runs a bench can report on: at least one (a report of
+    /// zero runs has no minimum or median), at most a million.
+    static let iterationRange = 1...1_000_000
+
+    func validate() throws {
+        guard Self.iterationRange.contains(iterations) else {
+            throw ValidationError("--iterations must be 1 to 1000000, got \(iterations)")
+        }
+    }
+
     func run() throws {
         if listExpressions {
-            BuiltinExpressions.all().forEach { print($0) }
+            BuiltinExpressions.all().forEach { writeOutput($0 + "\n") }
             return
         }
         if render {
@@ -50,12 +60,12 @@ struct BenchCommand: ParsableCommand {
         let workload = BenchmarkMarket()
         if let folder = writeData {
             try workload.write(to: folder)
-            print("wrote \(workload.data.symbols.count) symbols and a \(BenchmarkMarket.members)-member universe to \(folder)")
+            writeOutput("wrote \(workload.data.symbols.count) symbols and a \(BenchmarkMarket.members)-member universe to \(folder)\n")
             return
         }
         let expressions = BuiltinExpressions.all()
-        print("workload: \(BenchmarkMarket.sessions) sessions, \(workload.data.symbols.count) symbols, "
-              + "\(BenchmarkMarket.members) members; \(expressions.count) pane expressions")
+        writeOutput("workload: \(BenchmarkMarket.sessions) sessions, \(workload.data.symbols.count) symbols, "
+              + "\(BenchmarkMarket.members) members; \(expressions.count) pane expressions\n")
         report("evaluate all pane expressions", try time(iterations) {
             var evaluator = Evaluator(data: workload.data)
             evaluator.prepare(expressions)
@@ -68,7 +78,7 @@ struct BenchCommand: ParsableCommand {
                 var evaluator = Evaluator(data: workload.data)
                 return (e, try clock.measure { _ = try evaluator.evaluate(e) })
             }
-            for (e, d) in costs.sorted(by: { $0.1 > $1.1 }).prefix(10) { print("  \(d)  \(e)") }
+            for (e, d) in costs.sorted(by: { $0.1 > $1.1 }).prefix(10) { writeOutput("  \(d)  \(e)\n") }
         }
         if let folder = data {
             report("load CSV folder \(folder)", try time(max(3, iterations / 3)) { _ = try DataFolder.load(folder) })
@@ -109,7 +119,7 @@ struct BenchCommand: ParsableCommand {
 
     private func report(_ label: String, _ ms: [Double]) {
         let p95 = ms[min(ms.count - 1, Int((Double(ms.count) * 0.95).rounded(.up)) - 1)]
-        print(label + String(format: ": min %.2f ms, median %.2f ms, p95 %.2f ms (%d runs)",
+        writeOutput(label + String(format: ": min %.2f ms, median %.2f ms, p95 %.2f ms (%d runs)\n",
                              ms[0], ms[ms.count / 2], p95, ms.count))
     }
 }

@@ -1,6 +1,7 @@
 /// A dot raster backed by braille cells: each terminal cell holds 2x4 dots (U+2800
 /// plus a bit per dot), which gives a line chart four times the vertical resolution
-/// of block characters while staying one column wide per cell.
+/// of block characters while staying one column wide per cell. In ASCII mode each
+/// cell becomes one mark at the height of its dots (`ASCIIFallback.braille`).
 struct BrailleGrid {
     /// Size in cells; the dot raster is `2 * width` x `4 * height`.
     let width: Int

@@ -1,0 +1,106 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// What the handler needs, prepared before it is installed: a handler may only use
+// memory that already exists and calls that are async-signal-safe.
+nonisolated(unsafe) private var restoreBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: FatalSignals.byteCapacity)
+nonisolated(unsafe) private var restoreCount = 0
+nonisolated(unsafe) private var savedTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+nonisolated(unsafe) private var hasSavedTermios = false
+
+/// The handler: put the terminal back (the escape sequences that leave the alternate
+/// screen, show the cursor, reset attributes and leave keypad mode, then the saved
+/// line discipline), then die of the same signal with its default action, so the
+/// exit status and any core dump are what they would have been. Only write(2),
+/// tcsetattr(3), signal(2) and raise(3): all async-signal-safe.
+private func restoreTerminalAndDie(_ number: Int32) {
+    _ = write(STDOUT_FILENO, restoreBytes, restoreCount)
+    if hasSavedTermios { _ = tcsetattr(STDIN_FILENO, TCSANOW, savedTermios) }
+    signal(number, SIG_DFL)
+    raise(number) // blocked while this handler runs; delivered as it returns
+}
+
+/// Restores the terminal when the process dies of a fatal signal while the screen is
+/// up: a crash (SIGSEGV, SIGBUS, SIGILL; Swift's traps are SIGILL on x86-64 and SIGTRAP
+/// on arm64; SIGFPE) or an abort (SIGABRT, `kill -ABRT`). Without it the shell is left
+/// in the alternate screen with no echo and no cursor. SIGQUIT (Ctrl-\) is not here:
+/// the dashboard treats it as a request to quit (see `SignalPipe`).
+final class FatalSignals {
+    static let watched: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+    static let byteCapacity = 256
+    private var previous: [Int32: sigaction] = [:]
+    private var alternateStack: UnsafeMutableRawPointer?
+
+    /// The line discipline to restore: call before curses changes it.
+    func saveTerminalMode() {
+        hasSavedTermios = tcgetattr(STDIN_FILENO, savedTermios) == 0
+    }
+
+    /// Installs the handlers; call once curses is up, so the terminfo strings that
+    /// undo its setup can be looked up.
+    func install() {
+        guard previous.isEmpty else { return }
+        var bytes: [UInt8] = []
+        // Each from terminfo, else the xterm sequence most terminals understand.
+        for (name, fallback) in [("rmcup", "\u{1B}[?1049l"), ("cnorm", "\u{1B}[?25h"), ("sgr0", "\u{1B}[0m"),
+                                 ("rmkx", "\u{1B}[?1l\u{1B}>")] {
+            bytes += Self.terminfoString(name) ?? Array(fallback.utf8)
+        }
+        bytes += Array("\r\n".utf8)
+        restoreCount = min(bytes.count, Self.byteCapacity)
+        for i in 0..<restoreCount { restoreBytes[i] = bytes[i] }
+        installAlternateStack()
+        for number in Self.watched {
+            var action = sigaction()
+            #if os(Linux)
+            action.__sigaction_handler.sa_handler = restoreTerminalAndDie
+            #else
+            action.__sigaction_u.__sa_handler = restoreTerminalAndDie
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(SA_ONSTACK)
+            var old = sigaction()
+            if sigaction(number, &action, &old) == 0 { previous[number] = old }
+        }
+        // A mask inherited across exec may block some of them (`kill -ABRT` would then
+        // stay pending for ever); a crash is not blocked, but let every one through.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in Self.watched { sigaddset(&mask, number) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    }
+
+    /// Puts the previous handlers back (the terminal is being restored normally).
+    func uninstall() {
+        for (number, old) in previous {
+            var old = old
+            _ = sigaction(number, &old, nil)
+        }
+        previous.removeAll()
+    }
+
+    /// A stack for the handler, so a stack overflow's SIGSEGV on the main thread can
+    /// still run it. Kept for the life of the process (if the runtime has installed
+    /// one already, that one is used).
+    private func installAlternateStack() {
+        var current = stack_t()
+        guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0, alternateStack == nil else { return }
+        let size = 64 * 1024
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        var stack = stack_t()
+        stack.ss_sp = memory
+        stack.ss_size = size
+        stack.ss_flags = 0
+        if sigaltstack(&stack, nil) == 0 { alternateStack = memory } else { memory.deallocate() }
+    }
+
+    /// A terminfo string capability of the current terminal, if it has one.
+    private static func terminfoString(_ name: String) -> [UInt8]? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return Array(String(cString: value).utf8)
+    }
+}
