@@ -51,9 +51,11 @@ import Testing
         let tasks = numbers(try line("poller tasks: ")).map(Int.init)
         #expect(tasks[0] == fetches && tasks[1] == fetches && tasks[3] == 0, "\(lines)")
         #expect(tasks[2] >= 2 && tasks[2] <= 21, "\(lines)") // 21 feeds
-        // Bars do not grow without bound: a new day every 10,000 fetches, so 2 days.
+        // Bars do not grow without bound: a new day every 10,000 fetches, so 2 days, or
+        // 3 when the fetches still in flight at the stop carry the count past 20,000.
         let store = numbers(try line("store: ")).map(Int.init)
-        #expect(store[0] == 20 && store[1] == 2, "\(lines)") // every feed but the hung one
+        #expect(store[0] == 20, "\(lines)") // every feed but the hung one
+        #expect(store[1] == 2 || (store[1] == 3 && fetches > 20_000), "\(lines)")
         #expect(try line("cache: ").contains("the same days as the store"))
         let files = numbers(try line("poller open files: "))
         #expect(files.count == 2 && files[0] == files[1], "\(lines)")
