@@ -50,7 +50,7 @@ struct DataOptions: ParsableArguments {
     /// The config, strictly read; a fault is a usage error naming file and line.
     func loadConfig() throws -> (config: RotorConfig, path: String?) {
         guard let path = configPath() else { return (RotorConfig(), nil) }
-        let bytes = try RegularFile.read(path, what: "the config file")
+        let bytes = try UserFile.read(path, what: "the config file", limit: TOMLParser.maxBytes)
         do {
             return (try RotorConfig.parse(String(decoding: bytes, as: UTF8.self), file: path), path)
         } catch {
@@ -111,6 +111,7 @@ struct ThemeOptions: ParsableArguments {
     func load(config: RotorConfig, configPath: String?) throws -> (catalog: ThemeCatalog, current: Int) {
         let catalog = ThemeCatalog(folders: [BundledSamples.themes, ThemeCatalog.userFolder()].compactMap { $0 })
         for warning in catalog.warnings { writeError("rotor: warning: \(warning)") }
+        for error in catalog.errors { writeError("rotor: warning: \(error) (theme left out)") }
         let name = theme ?? config.theme ?? "default"
         do {
             return (catalog, catalog.index(of: try catalog.theme(named: name).name))

@@ -59,7 +59,9 @@ struct ExportCommand: ParsableCommand {
             do {
                 columns.append((text, try evaluator.evaluate(text)))
             } catch {
-                throw CommandFailure.usage("in '\(text)': \(error)")
+                // The error names the column; a huge expression is not repeated whole.
+                let shown = text.count > 80 ? text.prefix(77) + "..." : text
+                throw CommandFailure.usage("in '\(shown)': \(error)")
             }
         }
         let table = ExportTable(columns: columns, from: fromDay, to: toDay)

@@ -80,7 +80,7 @@ final class LiveSession: @unchecked Sendable {
 
     /// Tickers one a line; blank lines and `#` comments are skipped.
     static func readMembers(_ path: String) throws -> [String] {
-        let data = try RegularFile.read(path, what: "the universe's member file")
+        let data = try UserFile.read(path, what: "the universe's member file", limit: 16 << 20)
         var out: [String] = []
         for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map {
