@@ -120,7 +120,14 @@ final class LiveSession: @unchecked Sendable {
         var lines: [String] = [], problems: [String: String] = [:]
         var ok = 0, main = 0
         var memberStates: [String: (failing: Int, total: Int, error: String?)] = [:]
+        // Writes to the cache that failed: the data on screen is fresh, so the feed
+        // stays ok, but a restart would lose it; said in the overlay and the summary.
+        var unsaved: [String] = []
         for (feed, health) in snapshot.health {
+            if let failure = health.cacheError {
+                unsaved.append(("cache: \(feed.label) not saved since \(Self.clock.string(from: failure.since))"
+                    + " (last \(Self.clock.string(from: failure.last))): \(failure.message)").escapingControlCharacters)
+            }
             let state = health.state(now: now, interval: feed.interval(marketOpen: false))
             if let u = feed.universe {
                 memberStates[u, default: (0, 0, nil)].total += 1
@@ -159,7 +166,9 @@ final class LiveSession: @unchecked Sendable {
             if loaded < m.total { progress["@" + u] = "loading \(loaded)/\(m.total)" }
             if m.failing > 0 && m.failing * 10 >= m.total { problems["@" + u] = "\(m.failing) of \(m.total) members failing" }
         }
-        let summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(problems.count) with problems"
+        lines += unsaved
+        var summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(problems.count) with problems"
+        if !unsaved.isEmpty { summary += ", \(unsaved.count) not saved to the cache (f)" }
         return FeedReport(summary: summary, lines: lines, problems: problems, progress: progress)
     }
 }
