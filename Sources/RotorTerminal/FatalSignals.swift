@@ -54,32 +54,13 @@ final class FatalSignals {
         restoreCount = min(bytes.count, Self.byteCapacity)
         for i in 0..<restoreCount { restoreBytes[i] = bytes[i] }
         installAlternateStack()
-        for number in Self.watched {
-            var action = sigaction()
-            #if os(Linux)
-            action.__sigaction_handler.sa_handler = restoreTerminalAndDie
-            #else
-            action.__sigaction_u.__sa_handler = restoreTerminalAndDie
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_ONSTACK)
-            var old = sigaction()
-            if sigaction(number, &action, &old) == 0 { previous[number] = old }
-        }
-        // A mask inherited across exec may block some of them (`kill -ABRT` would then
-        // stay pending for ever); a crash is not blocked, but let every one through.
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for number in Self.watched { sigaddset(&mask, number) }
-        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        // On the alternate stack: a stack overflow leaves no room on the thread's own.
+        previous = SignalHandlers.install(Self.watched, flags: Int32(SA_ONSTACK), handler: restoreTerminalAndDie)
     }
 
     /// Puts the previous handlers back (the terminal is being restored normally).
     func uninstall() {
-        for (number, old) in previous {
-            var old = old
-            _ = sigaction(number, &old, nil)
-        }
+        SignalHandlers.restore(previous)
         previous.removeAll()
     }
 

@@ -51,33 +51,13 @@ final class SignalPipe {
         readEnd = ends[0]
         writeEnd = ends[1]
         signalPipeWriteEnd = writeEnd
-        for number in Self.watched {
-            var action = sigaction()
-            #if os(Linux)
-            action.__sigaction_handler.sa_handler = forwardSignal
-            #else
-            action.__sigaction_u.__sa_handler = forwardSignal
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_RESTART
-            var old = sigaction()
-            if sigaction(number, &action, &old) == 0 { previous[number] = old }
-        }
-        // A blocked signal mask is inherited across exec (test runners, supervisors):
-        // a blocked SIGTERM would stay pending and the dashboard would never quit.
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for number in Self.watched { sigaddset(&mask, number) }
-        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        previous = SignalHandlers.install(Self.watched, flags: SA_RESTART, handler: forwardSignal)
     }
 
     /// Puts the previous handlers back and closes the pipe.
     func uninstall() {
         guard readEnd >= 0 else { return }
-        for (number, old) in previous {
-            var old = old
-            _ = sigaction(number, &old, nil)
-        }
+        SignalHandlers.restore(previous)
         previous.removeAll()
         signalPipeWriteEnd = -1
         close(readEnd)
