@@ -92,7 +92,8 @@ struct DashboardCommand: ParsableCommand {
     private func loop(_ terminal: Terminal, source: any DashboardSource, settings: Settings,
                       log: LogFile) throws -> Int32? {
         let size = terminal.size
-        var state = AppState(width: size.columns, height: size.rows)
+        var state = AppState(width: size.columns, height: size.rows,
+                             panes: PaneSet(source.model.panes, placed: settings.config.pages))
         state.lookback = settings.config.lookback
         state.keys = settings.config.keys
         var theme = settings.theme

@@ -94,7 +94,9 @@ struct LoadedData {
     let folder: String
     let market: MarketData
 
-    func model() -> DashboardModel { DashboardModel(data: market, roles: config.roles, thresholds: config.thresholds) }
+    func model() -> DashboardModel {
+        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds)
+    }
 }
 
 /// `--theme NAME`, for the commands that draw.

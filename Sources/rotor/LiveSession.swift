@@ -96,7 +96,7 @@ final class LiveSession: @unchecked Sendable {
     }
 
     func model(_ market: MarketData) -> DashboardModel {
-        DashboardModel(data: market, roles: config.roles, thresholds: config.thresholds)
+        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds)
     }
 
     static let clock: DateFormatter = {

@@ -24,8 +24,12 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Screen height in rows.")
     var height = 40
 
-    @Option(help: ArgumentHelp("Focused pane, 1-5.", valueName: "n"))
+    @Option(help: ArgumentHelp("Focused pane: its place on the page, 1-9.", valueName: "n"))
     var focus = 1
+
+    @Option(help: ArgumentHelp("The page shown, from 1 (the built-in panes are page 1; a config's own panes page 2 unless its [[pages]] place them).",
+                               valueName: "n"))
+    var page = 1
 
     @Flag(help: "Zoom the focused pane.")
     var zoom = false
@@ -40,7 +44,12 @@ struct SnapshotCommand: ParsableCommand {
     var ascii = false
 
     func validate() throws {
-        guard (1...5).contains(focus) else { throw ValidationError("--focus must be 1 to 5, got \(focus)") }
+        guard (1...Action.maxIndex).contains(focus) else {
+            throw ValidationError("--focus must be 1 to \(Action.maxIndex), got \(focus)")
+        }
+        guard (1...Action.maxIndex).contains(page) else {
+            throw ValidationError("--page must be 1 to \(Action.maxIndex), got \(page)")
+        }
         guard width >= 1, height >= 1, width <= 1000, height <= 1000 else {
             throw ValidationError("--width and --height must be 1 to 1000")
         }
@@ -74,11 +83,18 @@ struct SnapshotCommand: ParsableCommand {
             mode = "REPLAY"
         }
         let asOf = try at.map { try parseDay($0, option: "--at") } ?? model.lastDate
-        var state = AppState(width: width, height: height)
+        var state = AppState(width: width, height: height, panes: PaneSet(model.panes, placed: config.pages))
         state.lookback = config.lookback
         state.keys = config.keys
-        state.focus = PaneID(rawValue: focus)!
-        if zoom { state.zoomed = state.focus }
+        guard page <= state.panes.pages.count else {
+            throw CommandFailure.usage("--page \(page): the dashboard has \(state.panes.pages.count) page\(state.panes.pages.count == 1 ? "" : "s")")
+        }
+        state.page = page - 1
+        guard focus <= state.pagePanes.count else {
+            throw CommandFailure.usage("--focus \(focus): page \(page) has \(state.pagePanes.count) pane\(state.pagePanes.count == 1 ? "" : "s")")
+        }
+        state.focus = focus - 1
+        state.zoomed = zoom
         // No data at all (every feed failed with nothing cached): the panes would be
         // empty, so the frame shows the feeds overlay, which says what failed and why.
         let noData = model.lastDate == nil

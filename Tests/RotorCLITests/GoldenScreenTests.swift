@@ -21,9 +21,9 @@ import Testing
         return view(state, model: model, asOf: date, mode: "REPLAY").lines().joined(separator: "\n") + "\n"
     }
 
-    static func zoomed(_ pane: PaneID, _ width: Int = 120, _ height: Int = 40, at date: Day = asOf,
+    static func zoomed(_ pane: Int, _ width: Int = 120, _ height: Int = 40, at date: Day = asOf,
                        volPair: Int = 0) throws -> String {
-        try screen(width, height, at: date) { $0.focus = pane; $0.zoomed = pane; $0.volPair = volPair }
+        try screen(width, height, at: date) { $0.focus = pane; $0.zoomed = true; $0.views["vol"] = volPair }
     }
 
     func check(_ name: String, _ actual: String) throws {
@@ -43,8 +43,8 @@ import Testing
     @Test func dashboardAt80x24() throws { try check("dashboard-80x24", Self.screen(80, 24)) }
     @Test func dashboardAt120x40() throws { try check("dashboard-120x40", Self.screen(120, 40)) }
     @Test func dashboardAt200x60() throws { try check("dashboard-200x60", Self.screen(200, 60)) }
-    @Test(arguments: PaneID.allCases) func eachPaneZoomed(pane: PaneID) throws {
-        try check("zoom-\(pane.rawValue)-120x40", Self.zoomed(pane))
+    @Test(arguments: Int.standardPlaces) func eachPaneZoomed(pane: Int) throws {
+        try check("zoom-\(pane + 1)-120x40", Self.zoomed(pane))
     }
 
     /// A date for each flag, with the flag asserted on the screen as well as in the baseline.
@@ -90,7 +90,7 @@ import Testing
         let model = DashboardModel(data: data)
         var state = AppState(width: 120, height: 40)
         state.focus = .volPremium
-        state.zoomed = .volPremium
+        state.zoomed = true
         let s = view(state, model: model, asOf: Self.asOf, mode: "REPLAY").lines().joined(separator: "\n")
         #expect(s.contains("no data for RVX: add RVX.csv or map RVX in the config"))
         #expect(s.contains("VIX/ES") && s.contains("VXN/NQ") && s.contains("premium +5.79 pts"))
@@ -107,11 +107,11 @@ import Testing
         let state = AppState(width: 200, height: 60)
         let canvas = view(state, model: model, asOf: Self.asOf, mode: "LIVE", feeds: report)
         guard case let .panes(rects, _) = state.layout else { Issue.record("layout"); return }
-        func text(_ pane: PaneID) -> String {
+        func text(_ pane: Int) -> String {
             let r = rects[pane]!
             return canvas.lines()[r.y..<r.maxY].map { String($0.dropFirst(r.x).prefix(r.width)) }.joined(separator: "\n")
         }
-        for pane in [PaneID.rotation, .volPremium, .rates] {
+        for pane in [Int.rotation, .volPremium, .rates] {
             #expect(text(pane).contains("⚠ ES: connection refused since 10:00:00 (f: feeds)"), "\(pane)")
         }
         #expect(!text(.mag7).contains("⚠") && !text(.breadth).contains("⚠"))
@@ -129,7 +129,7 @@ import Testing
         let model = try #require(Self.model)
         let reader = PaneReader(model: model, asOf: Day(year: 2024, month: 7, day: 17)!, lookback: .year1)
         var canvas = Canvas(width: 40, height: 5)
-        canvas.render(PaneView(pane: .rotation, content: PaneView.content(of: .rotation, reader), reader: reader,
+        canvas.render(PaneView(number: 1, title: "RTY/ES", content: model.panes[.rotation].content(reader), reader: reader,
                                isFocused: false), area: canvas.area)
         let lines = canvas.lines()
         #expect(lines[1].hasPrefix("│ratio 0.3937"))

@@ -12,7 +12,7 @@ import Testing
         #expect(a.series.keys.sorted() == b.series.keys.sorted())
         for (e, s) in a.series { #expect(s == b.series[e], "\(e)") }
         #expect(a.failures == b.failures)
-        #expect(a.breadthBand.high == b.breadthBand.high && a.lastDate == b.lastDate)
+        #expect(a.bands["above(@universe,50)"]?.high == b.bands["above(@universe,50)"]?.high && a.lastDate == b.lastDate)
     }
 
     @Test func aNewBarOfOneSymbol() throws {

@@ -31,8 +31,8 @@ import Testing
         let model = try #require(GoldenScreenTests.model)
         let day = try #require(Day(parsing: date))
         let reader = PaneReader(model: model, asOf: day, lookback: .year1)
-        for pane in PaneID.allCases {
-            let content = PaneView.content(of: pane, reader)
+        for pane in Int.standardPlaces {
+            let content = model.panes[pane].content(reader)
             let readings = content.readings + content.detail
             let direct = readings.filter { $0.expression != nil }
             let export = try exported(direct.map { $0.expression! }, on: date)
@@ -44,7 +44,7 @@ import Testing
             // And each one is on the zoomed screen as "label number".
             var state = AppState(width: 200, height: 60)
             state.focus = pane
-            state.zoomed = pane
+            state.zoomed = true
             let screen = view(state, model: model, asOf: day, mode: "REPLAY").lines().joined(separator: "\n")
             for reading in readings {
                 #expect(screen.contains(reading.label + " " + reading.text), "\(pane): \(reading.label) \(reading.text)")
@@ -57,7 +57,7 @@ import Testing
     func yieldChangesAreDifferencesOfExportedRows(date: String) throws {
         let model = try #require(GoldenScreenTests.model)
         let reader = PaneReader(model: model, asOf: try #require(Day(parsing: date)), lookback: .year1)
-        let readings = RatesPane.content(reader).readings + RatesPane.content(reader).detail
+        let readings = model.panes[.rates].content(reader).readings + model.panes[.rates].content(reader).detail
         func shown(_ label: String) -> String? { readings.first { $0.label == label }?.text }
         let two = try values("US2Y", upTo: date), ten = try values("US10Y", upTo: date)
         let curve = try values("sub(US10Y,US2Y)", upTo: date)
@@ -73,7 +73,7 @@ import Testing
         let model = try #require(GoldenScreenTests.model)
         let date = "2025-07-31"
         let reader = PaneReader(model: model, asOf: try #require(Day(parsing: date)), lookback: .year1)
-        let mag7 = try #require(Mag7Pane.content(reader).table?(200))
+        let mag7 = try #require(model.panes[.mag7].content(reader).table?(200))
         let names = model.roles.mag7
         let changes = names.flatMap { n in [1, 5, 20].map { "chg(\(n),\($0))" } }
         let export = try exported(changes + names, on: date)
@@ -85,7 +85,7 @@ import Testing
                 #expect(row[2 + j] == NumberFormatKind.percent(decimals: 1).format(export["chg(\(name),\(n))"]!!))
             }
         }
-        let vol = try #require(VolPremiumPane.content(reader, selected: 0).table?(200))
+        let vol = try #require(model.panes[.volPremium].content(reader, view: 0).table?(200))
         #expect(vol.columns.map(\.header) == ["pair", "IV", "RV20", "prem", "IV/RV", "pct", ""])
         for (i, pair) in model.roles.volPairs.enumerated() {
             let rv = "rvol(\(pair.underlying),20)", prem = "sub(\(pair.implied),\(rv))"

@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
                                            maxDuration: .seconds(10), maxIterations: 200)
 
     let market = BenchmarkMarket().data
-    let expressions = BuiltinExpressions.all()
+    let expressions = PaneRegistry.expressions()
     let demoFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples/demo").path
 

@@ -74,6 +74,12 @@ extension RotorConfig {
             }
             try fred.finish()
         }
+        if let panes = try top.tables("panes") {
+            c.panes = try readPanes(panes, builtin: PaneRegistry.builtins(c.roles, c.thresholds).map(\.name))
+        }
+        if let pages = try top.tables("pages") {
+            c.pages = try readPages(pages, known: c.paneSpecs.map(\.name))
+        }
         if var keys = try top.table("keys") {
             c.keys = try readKeys(&keys)
             try keys.finish()

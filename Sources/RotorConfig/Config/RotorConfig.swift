@@ -18,6 +18,10 @@ public struct RotorConfig: Sendable, Equatable {
     public var replayStart: Day?
     public var thresholds = Thresholds()
     public var keys: KeyMap = .standard
+    /// `[[panes]]`: the user's own panes, after the built-ins.
+    public var panes: [PaneDeclaration] = []
+    /// `[[pages]]`: pane names per page (unplaced panes go on pages after these).
+    public var pages: [[String]] = []
     /// `[fred] api_key`: the FRED JSON API instead of the keyless CSV (FRED_API_KEY wins).
     public var fredAPIKey: String?
 

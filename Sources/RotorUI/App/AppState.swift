@@ -1,14 +1,19 @@
-/// Everything the screen shows that is not market data: which pane has focus,
-/// zoom, lookback, overlays, pause. It changes only in `update`.
+/// Everything the screen shows that is not market data: the panes and pages, which
+/// pane has focus, zoom, lookback, overlays, pause. It changes only in `update`.
 public struct AppState: Equatable, Sendable {
     public var width: Int
     public var height: Int
-    public var focus: PaneID = .rotation
-    /// The pane shown full screen, if any.
-    public var zoomed: PaneID?
+    /// The dashboard's panes and pages (the model's panes, in the same order).
+    public var panes: PaneSet = .standard
+    /// The page shown, from 0.
+    public var page = 0
+    /// The focused pane's place on the page, from 0 (the key `focus` + 1 selects it).
+    public var focus = 0
+    /// The focused pane is shown alone.
+    public var zoomed = false
     public var lookback: Lookback = .year1
-    /// Which implied/realized pair the vol premium chart shows (`v` cycles it).
-    public var volPair = 0
+    /// Pane name -> its view (the `v` key counts up; the pane wraps it to its views).
+    public var views: [String: Int] = [:]
     public var showingHelp = false
     /// The feeds overlay (`f`): every feed's health.
     public var showingFeeds = false
@@ -20,12 +25,25 @@ public struct AppState: Equatable, Sendable {
     /// Which keys do what.
     public var keys: KeyMap = .standard
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, panes: PaneSet = .standard) {
         self.width = width
         self.height = height
+        self.panes = panes
     }
 
-    public var layout: DashboardLayout { .arrange(width: width, height: height, zoomed: zoomed) }
+    /// The panes of the page shown: indices into the model's panes.
+    public var pagePanes: [Int] { panes.pages[min(page, panes.pages.count - 1)] }
+
+    /// The focused pane's index in the model's panes, if the page has any.
+    public var focusedPane: Int? { pagePanes.indices.contains(focus) ? pagePanes[focus] : nil }
+
+    /// The view index of the pane at `index` in the model's panes.
+    public func view(of index: Int) -> Int { views[panes.panes[index].name] ?? 0 }
+
+    /// Where the page's panes go: keyed by place on the page.
+    public var layout: DashboardLayout {
+        .arrange(width: width, height: height, count: pagePanes.count, zoomed: zoomed ? focus : nil)
+    }
 }
 
 /// What can happen to the app.

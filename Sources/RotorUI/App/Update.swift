@@ -33,18 +33,24 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     guard let action else { return [] }
     switch action {
-    case .nextPane: focus(&state, cycled(state.focus, by: 1))
-    case .previousPane: focus(&state, cycled(state.focus, by: -1))
+    case .nextPane: focus(&state, cycled(state.focus, by: 1, count: state.pagePanes.count))
+    case .previousPane: focus(&state, cycled(state.focus, by: -1, count: state.pagePanes.count))
     case .left: move(&state, .left)
     case .right: move(&state, .right)
     case .up: move(&state, .up)
     case .down: move(&state, .down)
-    case .focus1, .focus2, .focus3, .focus4, .focus5: focus(&state, action.focusedPane!)
-    case .zoom: state.zoomed = state.zoomed == nil ? state.focus : nil
-    case .back: state.zoomed = nil
+    case let .focus(n): if n >= 1, n <= state.pagePanes.count { focus(&state, n - 1) }
+    case .zoom: state.zoomed.toggle()
+    case .back: state.zoomed = false
     case .shorterLookback: state.lookback = state.lookback.shorter
     case .longerLookback: state.lookback = state.lookback.longer
-    case .nextVolPair: if state.focus == .volPremium { state.volPair += 1 }
+    case .nextView:
+        if let pane = state.focusedPane, state.panes.panes[pane].views > 1 {
+            state.views[state.panes.panes[pane].name, default: 0] += 1
+        }
+    case .nextPage: turn(&state, to: cycled(state.page, by: 1, count: state.panes.pages.count))
+    case .previousPage: turn(&state, to: cycled(state.page, by: -1, count: state.panes.pages.count))
+    case let .page(n): if n >= 1, n <= state.panes.pages.count { turn(&state, to: n - 1) }
     case .pause: state.paused.toggle()
     case .help: state.showingHelp = true
     case .snapshot: return [.saveSnapshot]
@@ -56,23 +62,25 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
 }
 
-private func cycled(_ pane: PaneID, by step: Int) -> PaneID {
-    let all = PaneID.allCases
-    let i = all.firstIndex(of: pane)!
-    return all[(i + step + all.count) % all.count]
+private func cycled(_ i: Int, by step: Int, count: Int) -> Int {
+    count == 0 ? 0 : ((i + step) % count + count) % count
 }
 
-/// Moves the focus; when zoomed, the zoomed pane follows it.
-private func focus(_ state: inout AppState, _ pane: PaneID) {
-    state.focus = pane
-    if state.zoomed != nil { state.zoomed = pane }
+/// Moves the focus to a place on the page (when zoomed, the zoom shows it).
+private func focus(_ state: inout AppState, _ place: Int) {
+    state.focus = place
+}
+
+/// Shows another page whole, its first pane focused.
+private func turn(_ state: inout AppState, to page: Int) {
+    guard page != state.page else { return }
+    state.page = page
+    state.focus = 0
+    state.zoomed = false
 }
 
 /// Focus moves on screen, by the full layout's geometry even while zoomed.
 private func move(_ state: inout AppState, _ direction: DashboardLayout.Direction) {
-    let full = DashboardLayout.arrange(width: state.width, height: state.height)
+    let full = DashboardLayout.arrange(width: state.width, height: state.height, count: state.pagePanes.count)
     if let next = full.neighbour(of: state.focus, direction) { focus(&state, next) }
 }
-
-/// The help overlay's lines for the standard key map.
-public var helpLines: [String] { KeyMap.standard.helpLines }

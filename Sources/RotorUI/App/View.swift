@@ -15,10 +15,13 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
     case let .panes(rects, statusBar):
         if let asOf {
             let reader = PaneReader(model: model, asOf: asOf, lookback: state.lookback)
-            for (pane, rect) in rects {
-                canvas.render(PaneView(pane: pane, content: PaneView.content(of: pane, reader, volPair: state.volPair),
-                                       reader: reader, isFocused: pane == state.focus,
-                                       isZoomed: state.zoomed == pane, feeds: feeds), area: rect)
+            let page = state.pagePanes
+            for (place, rect) in rects where page.indices.contains(place) && model.panes.indices.contains(page[place]) {
+                let spec = model.panes[page[place]]
+                canvas.render(PaneView(number: place + 1, title: spec.title,
+                                       content: spec.content(reader, view: state.view(of: page[place])),
+                                       reader: reader, isFocused: place == state.focus, isZoomed: state.zoomed,
+                                       feeds: feeds), area: rect)
             }
         }
         var left = [Span(mode, style: .role(.title).reversed())]
@@ -29,6 +32,9 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         for (name, note) in feeds.progress.sorted(by: { $0.key < $1.key }) {
             left.append(Span("\(name) \(note)", style: .role(.dim)))
         }
+        if state.panes.pages.count > 1 {
+            left.append(Span("page \(state.page + 1)/\(state.panes.pages.count)", style: .role(.title)))
+        }
         if state.paused { left.append(Span("PAUSED", style: .role(.warn))) }
         if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
         canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)
@@ -37,7 +43,7 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             canvas.render(Overlay(title: "feeds (f or Esc closes)", lines: lines.map { TextLine($0) }), area: canvas.area)
         }
         if state.showingHelp {
-            canvas.render(Overlay(title: "keys", lines: state.keys.helpLines.map { TextLine($0) }), area: canvas.area)
+            canvas.render(Overlay(title: "keys", lines: state.keys.helpLines(for: state.panes).map { TextLine($0) }), area: canvas.area)
         }
         return canvas
     }

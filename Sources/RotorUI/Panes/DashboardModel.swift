@@ -11,32 +11,51 @@ public struct DashboardModel: Sendable {
     public let series: [String: Series]
     /// Pane expression -> why it has no series (e.g. "unknown symbol RVX").
     public let failures: [String: String]
+    /// The panes this model serves, built-in and the config's: their expressions are
+    /// what it evaluates.
+    public let panes: [PaneSpec]
     /// The last date any pane series reaches.
     public let lastDate: Day?
     /// The first date any pane series reaches.
     public let firstDate: Day?
-    /// Where the breadth percentile reaches 5 and 95 (the band on the breadth chart).
-    public let breadthBand: (low: Series, high: Series)
+    /// Chart band source expression -> where its 1-year percentile reaches the
+    /// breadth thresholds (the band on the breadth chart), over the whole history.
+    public let bands: [String: (low: Series, high: Series)]
 
     /// Pane expression -> the symbols and universes (`@name`) it reads.
     private let reads: [String: Set<String>]
 
-    public init(data: MarketData, roles: Roles = Roles(), thresholds: Thresholds = Thresholds()) {
-        let expressions = DashboardModel.expressions(roles)
-        let reads = DashboardModel.reads(expressions)
-        let (series, failures) = DashboardModel.evaluate(expressions, on: data)
-        self.init(roles: roles, thresholds: thresholds, series: series, failures: failures, reads: reads, band: nil)
+    /// The model of the built-in panes and `extra` ones (a config's `[[panes]]`).
+    public init(data: MarketData, roles: Roles = Roles(), thresholds: Thresholds = Thresholds(),
+                extra: [PaneSpec] = []) {
+        self.init(data: data, panes: PaneRegistry.builtins(roles, thresholds) + extra, roles: roles,
+                  thresholds: thresholds)
     }
 
-    private init(roles: Roles, thresholds: Thresholds, series: [String: Series], failures: [String: String],
-                 reads: [String: Set<String>], band: (low: Series, high: Series)?) {
+    public init(data: MarketData, panes: [PaneSpec], roles: Roles, thresholds: Thresholds) {
+        let expressions = DashboardModel.expressions(panes)
+        let reads = DashboardModel.reads(expressions)
+        let (series, failures) = DashboardModel.evaluate(expressions, on: data)
+        self.init(panes: panes, roles: roles, thresholds: thresholds, series: series, failures: failures,
+                  reads: reads, bands: [:])
+    }
+
+    private init(panes: [PaneSpec], roles: Roles, thresholds: Thresholds, series: [String: Series],
+                 failures: [String: String], reads: [String: Set<String>], bands: [String: (low: Series, high: Series)]) {
+        self.panes = panes
         self.roles = roles
         self.thresholds = thresholds
         self.series = series
         self.failures = failures
         self.reads = reads
-        breadthBand = band ?? ExtremeBand.of(series[BreadthPane.extremeSeries(roles)] ?? Series(),
-                                             high: thresholds.breadthHigh, low: thresholds.breadthLow)
+        var bands = bands
+        for pane in panes {
+            for source in pane.views.compactMap(\.chart?.band) where bands[source] == nil {
+                bands[source] = ExtremeBand.of(series[source] ?? Series(), high: thresholds.breadthHigh,
+                                               low: thresholds.breadthLow)
+            }
+        }
+        self.bands = bands
         lastDate = series.values.compactMap(\.last?.date).max()
         firstDate = series.values.compactMap(\.first?.date).min()
     }
@@ -53,15 +72,21 @@ public struct DashboardModel: Sendable {
             series[e] = fresh[e]
             failures[e] = failed[e]
         }
-        let bandSeries = BreadthPane.extremeSeries(roles)
-        let band = affected.contains(bandSeries) ? nil : breadthBand
-        return DashboardModel(roles: roles, thresholds: thresholds, series: series, failures: failures, reads: reads,
-                              band: band)
+        // A band whose source changed is computed again (by init); the others stay.
+        let kept = bands.filter { !affected.contains($0.key) }
+        return DashboardModel(panes: panes, roles: roles, thresholds: thresholds, series: series, failures: failures,
+                              reads: reads, bands: kept)
     }
 
-    static func expressions(_ roles: Roles) -> [String] {
+    /// Every expression of every pane, each once.
+    static func expressions(_ panes: [PaneSpec]) -> [String] {
         var seen = Set<String>()
-        return (BuiltinExpressions.all(roles) + PaneView.expressions(roles)).filter { seen.insert($0).inserted }
+        return panes.flatMap(\.expressions).filter { seen.insert($0).inserted }
+    }
+
+    /// The pane named `name` (case-insensitive), or with that title.
+    public func pane(named name: String) -> PaneSpec? {
+        panes.first { $0.name.lowercased() == name.lowercased() } ?? panes.first { $0.title.lowercased() == name.lowercased() }
     }
 
     static func reads(_ expressions: [String]) -> [String: Set<String>] {

@@ -3,43 +3,37 @@ public import RotorCore
 /// Pane 2, MAG7 vs SPX: is the equal-weight Magnificent 7 beating the index, and
 /// are its names moving together or apart?
 public enum Mag7Pane {
-    static func basket(_ r: Roles) -> String { "ewbasket(\(r.mag7.joined(separator: ",")))" }
-    static func relative(_ r: Roles) -> String { "ratio(\(basket(r)),\(r.index))" }
-    static func dispersion(_ r: Roles) -> String { "dispersion(\(r.mag7.joined(separator: ",")))" }
-
-    public static func expressions(_ r: Roles) -> [String] {
-        BuiltinExpressions.mag7(r) + [1, 5, 20].map { "chg(\(relative(r)),\($0))" }
-            + ["sma(\(dispersion(r)),20)", r.index] + r.mag7
-    }
-
-    public static func content(_ reader: PaneReader) -> PaneContent {
-        let r = reader.roles
-        let rel = relative(r)
-        var c = PaneContent()
-        c.expressions = expressions(r)
-        c.readings = [
-            reader.reading("vs \(r.index) 1d", "chg(\(rel),1)", .percent),
-            reader.reading("5d", "chg(\(rel),5)", .percent),
-            reader.reading("20d", "chg(\(rel),20)", .percent),
-            reader.reading("dispersion", dispersion(r), .percentLevel(decimals: 2)),
-            reader.reading("20d avg", "sma(\(dispersion(r)),20)", .percentLevel(decimals: 2)),
-        ]
-        c.detail = [
-            reader.reading("z 1y", "zscore(\(rel),252)", .signed(2)),
-            reader.reading("basket", basket(r), .decimals(2)),
-            reader.reading(r.index, r.index, .decimals(2)),
-        ]
-        c.table = { table(reader, width: $0) }
-        c.legend = legend([("MAG7/\(r.index), start of lookback = 100", .series1)])
-        c.chart = rebasedChart(reader)
-        return c
+    public static func spec(_ r: Roles, _ t: Thresholds) -> PaneSpec {
+        let basket = "ewbasket(\(r.mag7.joined(separator: ",")))"
+        let rel = "ratio(\(basket),\(r.index))"
+        let dispersion = "dispersion(\(r.mag7.joined(separator: ",")))"
+        return PaneSpec(
+            name: "mag7", title: "MAG7 vs SPX",
+            views: [.init(
+                readings: [
+                    .init("vs \(r.index) 1d", "chg(\(rel),1)", .percent),
+                    .init("5d", "chg(\(rel),5)", .percent),
+                    .init("20d", "chg(\(rel),20)", .percent),
+                    .init("dispersion", dispersion, .percentLevel(decimals: 2)),
+                    .init("20d avg", "sma(\(dispersion),20)", .percentLevel(decimals: 2)),
+                ],
+                detail: [
+                    .init("z 1y", "zscore(\(rel),252)", .signed(2)),
+                    .init("basket", basket, .decimals(2)),
+                    .init(r.index, r.index, .decimals(2)),
+                ],
+                chart: ChartSpec([.init(rel, "MAG7/\(r.index)", .series1)], levels: [.init(100)], rebasedTo: 100,
+                                 legend: [.init("MAG7/\(r.index), start of lookback = 100", .series1)],
+                                 valueLabel: { NumberLabel.fixed($0, decimals: 1) }))],
+            table: TableSpec(reads: r.mag7 + r.mag7.flatMap { name in [1, 5, 20].map { "chg(\(name),\($0))" } }) {
+                table(r.mag7, $0, width: $1)
+            })
     }
 
     /// Last, 1d, 5d and 20d change per name (changes in the up or down colour), and a
     /// sparkline of the last 20 sessions in what width is left; in a narrow pane the
     /// last price, then the 20d and 5d columns give way.
-    static func table(_ reader: PaneReader, width: Int) -> Table {
-        let names = reader.roles.mag7
+    static func table(_ names: [String], _ reader: PaneReader, width: Int) -> Table {
         func change(_ n: Int) -> [Table.Entry] {
             names.map { name in
                 let v = reader.value("chg(\(name),\(n))")
@@ -64,14 +58,5 @@ public enum Mag7Pane {
             }
         }
         return table
-    }
-
-    /// The basket relative to the index, rebased to 100 on the first date of the lookback.
-    static func rebasedChart(_ reader: PaneReader) -> LineChart? {
-        let w = reader.window(relative(reader.roles))
-        guard let base = w.values.first, base != 0 else { return nil }
-        let rebased = w.values.map { 100 * $0 / base }
-        return LineChart(lines: [.init(rebased, style: .role(.series1))], dates: w.dates, reference: 100,
-                         valueLabel: { NumberLabel.fixed($0, decimals: 1) })
     }
 }

@@ -60,18 +60,6 @@ public struct PaneContent: Sendable {
     public init() {}
 }
 
-extension LineChart {
-    /// A chart of `expressions` over the reader's lookback, on the dates of the first.
-    static func of(_ expressions: [(String, StyleRole)], reader: PaneReader, reference: Double? = nil,
-                   valueLabel: @escaping @Sendable (Double) -> String = NumberLabel.compact) -> LineChart? {
-        guard let first = expressions.first else { return nil }
-        let axis = reader.window(first.0).dates
-        guard !axis.isEmpty else { return nil }
-        let lines = expressions.map { Line(series: reader.window($0.0), axis: axis, style: .role($0.1)) }
-        return LineChart(lines: lines, dates: axis, reference: reference, valueLabel: valueLabel)
-    }
-}
-
 /// A legend row: each name in its line's colour.
 func legend(_ names: [(String, StyleRole)]) -> TextLine {
     var spans: [Span] = []

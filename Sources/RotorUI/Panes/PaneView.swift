@@ -6,7 +6,9 @@ public import RotorCore
 /// chart shrinks and goes first and the headline numbers stay; zoomed, the extra
 /// readings appear and the chart takes the rest of the screen.
 public struct PaneView: Widget {
-    public let pane: PaneID
+    /// The key that focuses it on its page (1-9), shown before the title.
+    public let number: Int
+    public let title: String
     public let content: PaneContent
     public let reader: PaneReader
     public let isFocused: Bool
@@ -17,31 +19,15 @@ public struct PaneView: Widget {
     /// weekend is 4).
     public static let staleAfterDays = 4
 
-    public init(pane: PaneID, content: PaneContent, reader: PaneReader, isFocused: Bool, isZoomed: Bool = false,
-                feeds: FeedReport = FeedReport(summary: "")) {
+    public init(number: Int, title: String, content: PaneContent, reader: PaneReader, isFocused: Bool,
+                isZoomed: Bool = false, feeds: FeedReport = FeedReport(summary: "")) {
         self.feeds = feeds
-        self.pane = pane
+        self.number = number
+        self.title = title
         self.content = content
         self.reader = reader
         self.isFocused = isFocused
         self.isZoomed = isZoomed
-    }
-
-    /// The pane's content for the app state: one place that knows which pane is which.
-    public static func content(of pane: PaneID, _ reader: PaneReader, volPair: Int = 0) -> PaneContent {
-        switch pane {
-        case .rotation: RotationPane.content(reader)
-        case .mag7: Mag7Pane.content(reader)
-        case .volPremium: VolPremiumPane.content(reader, selected: volPair)
-        case .breadth: BreadthPane.content(reader)
-        case .rates: RatesPane.content(reader)
-        }
-    }
-
-    /// Every expression any pane reads, for the model to evaluate once.
-    public static func expressions(_ r: Roles) -> [String] {
-        RotationPane.expressions(r) + Mag7Pane.expressions(r) + VolPremiumPane.expressions(r)
-            + BreadthPane.expressions(r) + RatesPane.expressions(r)
     }
 
     public func render(into canvas: inout Canvas, area: Rect) {
@@ -50,7 +36,7 @@ public struct PaneView: Widget {
         let stale = dataDate.map { Int(reader.asOf.ordinal - $0.ordinal) > Self.staleAfterDays } ?? false
         let feedProblems = feeds.problems(for: content.expressions)
         let lookback = reader.lookback.label
-        let box = Box(title: "\(pane.rawValue) \(pane.title)",
+        let box = Box(title: "\(number) \(title)",
                       note: dataDate.map { lookback + " " + DateLabelFormat.monthDay.format($0) } ?? lookback,
                       fallbackNote: lookback, isFocused: isFocused,
                       isWarning: !missing.isEmpty || stale || !feedProblems.isEmpty)

@@ -2,7 +2,7 @@ public import RotorCore
 
 /// Pane 3, VOL PREMIUM: is implied volatility rich or cheap against what the
 /// futures actually realize? One row per (implied index, underlying) pair; IV<RV
-/// (implied at a discount) in the warning colour; a chart of the selected pair.
+/// (implied at a discount) in the warning colour; one view per pair, charting it.
 public enum VolPremiumPane {
     struct Pair {
         let implied: String
@@ -15,38 +15,24 @@ public enum VolPremiumPane {
         var expressions: [String] { [implied, realized, premium, ratio, percentile] }
     }
 
-    static func pairs(_ r: Roles) -> [Pair] { r.volPairs.map { Pair(implied: $0.implied, underlying: $0.underlying) } }
-
-    public static func expressions(_ r: Roles) -> [String] {
-        BuiltinExpressions.volPremium(r) + pairs(r).flatMap(\.expressions)
-    }
-
-    /// `selected` picks the charted pair (the `v` key cycles it), wrapped to the pairs.
-    public static func content(_ reader: PaneReader, selected: Int) -> PaneContent {
-        let all = pairs(reader.roles)
-        var c = PaneContent()
-        c.expressions = expressions(reader.roles)
-        guard !all.isEmpty else { return c }
-        let pair = all[((selected % all.count) + all.count) % all.count]
-        c.readings = [
-            reader.reading(pair.implied, pair.implied, .decimals(2)),
-            reader.reading("RV20 \(pair.underlying)", pair.realized, .decimals(2)),
-            premiumReading(reader, pair),
-        ]
-        c.table = { table(reader, all, width: $0) }
-        c.legend = legend([("\(pair.implied) implied", .series1), ("RV20 \(pair.underlying)", .series2)])
-        if all.count > 1 { c.legend?.spans.append(Span("   v: next pair", style: .role(.dim))) }
-        c.chart = .of([(pair.implied, .series1), (pair.realized, .series2)], reader: reader)
-        c.detail = [reader.reading("IV/RV", pair.ratio, .multiple),
-                    reader.reading("premium pct 1y", pair.percentile, .decimals(0))]
-        return c
-    }
-
-    static func premiumReading(_ reader: PaneReader, _ pair: Pair) -> Reading {
-        let v = reader.value(pair.premium)
-        let discount = v.map { isImpliedBelowRealized(premium: $0) } ?? false
-        return Reading(label: "premium", expression: pair.premium, value: v, format: .points,
-                       style: discount ? Style.role(.warn).bold() : nil)
+    public static func spec(_ r: Roles, _ t: Thresholds) -> PaneSpec {
+        let pairs = r.volPairs.map { Pair(implied: $0.implied, underlying: $0.underlying) }
+        // METRICS.md: implied at a discount to realized is a premium below zero.
+        let discount = (when: Condition.Comparison.below, bound: 0.0, style: Style.role(.warn).bold())
+        return PaneSpec(
+            name: "vol", title: "VOL PREMIUM",
+            views: pairs.map { pair in
+                .init(readings: [.init(pair.implied, pair.implied, .decimals(2)),
+                                 .init("RV20 \(pair.underlying)", pair.realized, .decimals(2)),
+                                 .init("premium", pair.premium, .points, emphasis: discount)],
+                      detail: [.init("IV/RV", pair.ratio, .multiple),
+                               .init("premium pct 1y", pair.percentile, .decimals(0))],
+                      chart: ChartSpec([.init(pair.implied, "\(pair.implied) implied", .series1),
+                                        .init(pair.realized, "RV20 \(pair.underlying)", .series2)],
+                                       legendHint: "v: next pair"))
+            },
+            viewsName: "implied/realized pair",
+            table: pairs.isEmpty ? nil : TableSpec(reads: pairs.flatMap(\.expressions)) { table($0, pairs, width: $1) })
     }
 
     /// One row per pair: implied, realized, premium, IV/RV, the premium's percentile

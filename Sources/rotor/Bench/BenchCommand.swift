@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if listExpressions {
-            BuiltinExpressions.all().forEach { writeOutput($0 + "\n") }
+            PaneRegistry.expressions().forEach { writeOutput($0 + "\n") }
             return
         }
         if render {
@@ -63,7 +63,7 @@ struct BenchCommand: ParsableCommand {
             writeOutput("wrote \(workload.data.symbols.count) symbols and a \(BenchmarkMarket.members)-member universe to \(folder)\n")
             return
         }
-        let expressions = BuiltinExpressions.all()
+        let expressions = PaneRegistry.expressions()
         writeOutput("workload: \(BenchmarkMarket.sessions) sessions, \(workload.data.symbols.count) symbols, "
               + "\(BenchmarkMarket.members) members; \(expressions.count) pane expressions\n")
         report("evaluate all pane expressions", try time(iterations) {
@@ -96,7 +96,7 @@ struct BenchCommand: ParsableCommand {
         })
         guard let model else { return }
         var state = AppState(width: 200, height: 60)
-        state.focus = .breadth
+        state.focus = 3 // the breadth pane, as before panes were numbered from 0
         report("render a 200x60 frame", try time(iterations) {
             _ = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")
         })

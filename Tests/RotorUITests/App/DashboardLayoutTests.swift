@@ -2,7 +2,7 @@ import Testing
 @testable import RotorUI
 
 @Suite struct DashboardLayoutTests {
-    func panes(_ layout: DashboardLayout) -> [PaneID: Rect] {
+    func panes(_ layout: DashboardLayout) -> [Int: Rect] {
         guard case let .panes(rects, _) = layout else { return [:] }
         return rects
     }
@@ -31,9 +31,9 @@ import Testing
 
     @Test func narrowTerminalStacksOneColumn() {
         let rects = panes(.arrange(width: 79, height: 24))
-        #expect(PaneID.allCases.map { rects[$0]!.x } == [0, 0, 0, 0, 0])
-        #expect(PaneID.allCases.map { rects[$0]!.width } == [79, 79, 79, 79, 79])
-        #expect(PaneID.allCases.map { rects[$0]!.y } == PaneID.allCases.map { rects[$0]!.y }.sorted())
+        #expect(Int.standardPlaces.map { rects[$0]!.x } == [0, 0, 0, 0, 0])
+        #expect(Int.standardPlaces.map { rects[$0]!.width } == [79, 79, 79, 79, 79])
+        #expect(Int.standardPlaces.map { rects[$0]!.y } == Int.standardPlaces.map { rects[$0]!.y }.sorted())
     }
 
     @Test func belowTheMinimumSaysSo() {

@@ -31,6 +31,17 @@ public struct LineChart: Widget, Sendable {
         }
     }
 
+    /// A labelled horizontal line.
+    public struct Level: Sendable, Equatable {
+        public var value: Double
+        public var label: String
+
+        public init(value: Double, label: String) {
+            self.value = value
+            self.label = label
+        }
+    }
+
     /// Which side of the plot the value labels go.
     public enum LabelSide: Sendable {
         case left, right
@@ -46,6 +57,9 @@ public struct LineChart: Widget, Sendable {
     /// A horizontal line such as zero, drawn where no series is, when in range.
     public var reference: Double?
     public var referenceStyle: Style
+    /// Labelled horizontal lines (a user's ZN 114): always in range (the value
+    /// axis stretches to them), drawn like the reference with the label at the right.
+    public var levels: [Level]
     public var labelSide: LabelSide
     public var dateFormat: DateLabelFormat
     public var showsLabels: Bool
@@ -56,7 +70,7 @@ public struct LineChart: Widget, Sendable {
     public static let minimumPlotWidth = 8
 
     public init(lines: [Line], dates: [Day] = [], valueRange: ClosedRange<Double>? = nil, padding: Double = 0.05,
-                reference: Double? = nil, referenceStyle: Style = .role(.dim), labelSide: LabelSide = .left,
+                reference: Double? = nil, referenceStyle: Style = .role(.dim), levels: [Level] = [], labelSide: LabelSide = .left,
                 dateFormat: DateLabelFormat = .iso, showsLabels: Bool = true, labelStyle: Style = .role(.dim),
                 valueLabel: @escaping @Sendable (Double) -> String = NumberLabel.compact) {
         self.lines = lines
@@ -65,6 +79,7 @@ public struct LineChart: Widget, Sendable {
         self.padding = padding
         self.reference = reference
         self.referenceStyle = referenceStyle
+        self.levels = levels
         self.labelSide = labelSide
         self.dateFormat = dateFormat
         self.showsLabels = showsLabels
@@ -81,8 +96,8 @@ public struct LineChart: Widget, Sendable {
 
     public func render(into canvas: inout Canvas, area: Rect) {
         let area = area.intersection(canvas.area)
-        let values = presentValues
-        guard !area.isEmpty, !values.isEmpty else { return }
+        let values = presentValues + levels.map(\.value).filter(\.isFinite)
+        guard !area.isEmpty, !presentValues.isEmpty else { return }
         let scale = valueRange.flatMap(ValueScale.fixed) ?? ValueScale.automatic(values, padding: padding)
         guard let scale else { return }
 
@@ -109,6 +124,7 @@ public struct LineChart: Widget, Sendable {
 
         let grid = plotGrid(size: plot, scale: scale)
         draw(grid, into: &canvas, at: plot, scale: scale)
+        drawLevels(into: &canvas, at: plot, scale: scale, dotRows: grid.dotRows)
         if showsValues {
             drawValueLabels(texts, into: &canvas, column: labelColumn, scale: scale, plotRows: grid.dotRows)
         }
@@ -169,6 +185,23 @@ public struct LineChart: Widget, Sendable {
                     canvas.put(referenceCells.glyph, x: plot.x + cx, y: plot.y + cy, style: referenceStyle)
                 }
             }
+        }
+    }
+
+    /// Each labelled level: a dotted line through the empty cells of its row and its
+    /// label at the right end (`ZN 114`), over the line so it can always be read.
+    private func drawLevels(into canvas: inout Canvas, at plot: Rect, scale: ValueScale, dotRows: Int) {
+        guard dotRows > 0, plot.width > 0 else { return }
+        let rowBits: [UInt8] = [0x09, 0x12, 0x24, 0xC0]
+        for level in levels where level.value.isFinite && scale.contains(level.value) {
+            let dy = scale.dotRow(level.value, rows: dotRows)
+            let y = plot.y + dy / 4
+            for x in plot.x..<plot.maxX where canvas[x, y] == .blank {
+                canvas.put(BrailleGrid.glyph(rowBits[dy % 4]), x: x, y: y, style: referenceStyle)
+            }
+            let text = Truncation.clip(level.label, width: plot.width)
+            let width = DisplayWidth.of(text)
+            canvas.write(text, x: plot.maxX - width, y: y, style: referenceStyle, clip: plot)
         }
     }
 

@@ -1,20 +1,3 @@
-/// The five panes, numbered as the keys 1-5 select them.
-public enum PaneID: Int, CaseIterable, Sendable, Comparable {
-    case rotation = 1, mag7, volPremium, breadth, rates
-
-    public var title: String {
-        switch self {
-        case .rotation: "RTY/ES"
-        case .mag7: "MAG7 vs SPX"
-        case .volPremium: "VOL PREMIUM"
-        case .breadth: "BREADTH"
-        case .rates: "RATES x EQUITIES"
-        }
-    }
-
-    public static func < (a: PaneID, b: PaneID) -> Bool { a.rawValue < b.rawValue }
-}
-
 /// How much history the charts show; `[` and `]` step through these.
 public enum Lookback: Int, CaseIterable, Sendable {
     case month1, months3, months6, year1, years2, years5

@@ -1,0 +1,47 @@
+/// The dashboard's panes as the app state needs them (name, title, views) and
+/// their pages: the model holds the same panes' specs, in the same order.
+public struct PaneSet: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public var name: String
+        public var title: String
+        /// How many views the pane cycles through (1: none).
+        public var views: Int
+        public var viewsName: String?
+    }
+
+    public private(set) var panes: [Entry]
+    /// Each page: indices into `panes`, 1 to 9 of them; at least one page.
+    public private(set) var pages: [[Int]]
+
+    /// The panes on pages: `placed` lists pages of pane names (a config's
+    /// `[[pages]]`, names checked by its loader); every pane on no listed page goes on
+    /// pages after them, the built-ins first and then the rest, nine to a page. So
+    /// by default the built-ins are page 1 and a config's own panes page 2.
+    public init(_ specs: [PaneSpec], placed: [[String]] = [], builtinCount: Int = PaneRegistry.builtin.count) {
+        panes = specs.map { Entry(name: $0.name, title: $0.title, views: $0.views.count, viewsName: $0.viewsName) }
+        let index = Dictionary(specs.enumerated().map { ($1.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var pages = placed.map { $0.compactMap { index[$0.lowercased()] } }.filter { !$0.isEmpty }
+        let onAPage = Set(pages.joined())
+        let rest = specs.indices.filter { !onAPage.contains($0) }
+        for group in [rest.filter { $0 < builtinCount }, rest.filter { $0 >= builtinCount }] {
+            pages += stride(from: 0, to: group.count, by: Action.maxIndex).map {
+                Array(group[$0..<min($0 + Action.maxIndex, group.count)])
+            }
+        }
+        self.pages = pages.isEmpty ? [[]] : pages
+    }
+
+    /// The five built-in panes on one page.
+    public static let standard = PaneSet(PaneRegistry.builtins())
+
+    /// The most panes on any page: the focus keys that do something.
+    public var largestPage: Int { pages.map(\.count).max() ?? 0 }
+
+    /// The help's words for the view key, from the panes that have views.
+    var viewsHelp: String? {
+        let cycling = panes.filter { $0.views > 1 }
+        guard let first = cycling.first else { return nil }
+        if cycling.count == 1 { return "next \(first.viewsName ?? "view") (\(first.title) focused)" }
+        return "next view of the focused pane (" + cycling.map(\.title).joined(separator: ", ") + ")"
+    }
+}

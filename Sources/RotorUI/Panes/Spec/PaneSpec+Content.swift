@@ -1,0 +1,84 @@
+public import RotorCore
+
+extension PaneSpec {
+    /// What the pane shows on the reader's date, in view `view`: every reading, flag,
+    /// row, table and chart the declaration names, evaluated from the model.
+    public func content(_ reader: PaneReader, view index: Int = 0) -> PaneContent {
+        let view = view(index)
+        var c = PaneContent()
+        c.expressions = expressions
+        c.readings = view.readings.map { $0.reading(reader) }
+        c.detail = view.detail.map { $0.reading(reader) }
+        c.flags = flags.compactMap { $0.line(reader) }
+        c.rows = rows.compactMap { $0.line(reader) }
+        if let table { c.table = { table.make(reader, $0) } }
+        if let chart = view.chart {
+            c.chart = chart.chart(reader)
+            c.legend = chart.legendLine(hint: views.count > 1)
+        }
+        return c
+    }
+}
+
+extension ReadingSpec {
+    func reading(_ reader: PaneReader) -> Reading {
+        switch source {
+        case let .expression(e):
+            let v = reader.value(e)
+            let style = emphasis.flatMap { rule in v.map { rule.when.holds($0, rule.bound) } == true ? rule.style : nil }
+            return Reading(label: label, expression: e, scale: scale, value: v.map { $0 * scale }, format: format,
+                           style: style)
+        case let .change(e, rows):
+            return Reading(label: label, value: reader.change(e, rows: rows).map { $0 * scale }, format: format)
+        }
+    }
+}
+
+extension FlagSpec {
+    func line(_ reader: PaneReader) -> TextLine? {
+        switch self {
+        case let .when(condition, words): condition.holds(reader.value(condition.expression)) ? TextLine(words) : nil
+        case let .custom(_, line): line(reader)
+        }
+    }
+}
+
+extension ChartSpec {
+    /// The series over the reader's lookback on the dates of the first; rebased,
+    /// banded and levelled as declared.
+    func chart(_ reader: PaneReader) -> LineChart? {
+        guard let first = series.first else { return nil }
+        let axis = reader.window(first.expression).dates
+        guard !axis.isEmpty else { return nil }
+        var lines = series.map { LineChart.Line(series: reader.window($0.expression), axis: axis, style: .role($0.role)) }
+        if let base = rebasedTo {
+            // Each line divided by its value on the first date of the lookback.
+            guard let start = lines[0].values.first ?? nil, start != 0 else { return nil }
+            lines[0].values = lines[0].values.map { $0.map { base * $0 / start } }
+            for i in lines.indices.dropFirst() {
+                guard let s = lines[i].values.first(where: { $0 != nil }) ?? nil, s != 0 else { continue }
+                lines[i].values = lines[i].values.map { $0.map { base * $0 / s } }
+            }
+        }
+        if let band, let edges = reader.model.bands[band] {
+            for edge in [edges.high, edges.low] {
+                lines.append(.init(series: edge.last(reader.lookback.sessions, onOrBefore: reader.asOf), axis: axis,
+                                   style: .role(.dim)))
+            }
+        }
+        let unlabelled = levels.filter { $0.label == nil }
+        let labelled = levels.filter { $0.label != nil }
+        return LineChart(lines: lines, dates: axis, reference: unlabelled.first?.value,
+                         levels: labelled.map { LineChart.Level(value: $0.value, label: $0.label!) },
+                         valueLabel: valueLabel)
+    }
+
+    /// The legend row: the declared entries, or each series' label in its colour;
+    /// then the hint, if any and the pane has more than one view.
+    func legendLine(hint showsHint: Bool) -> TextLine {
+        let entries = legend ?? series.map { LegendEntry($0.label, $0.role) }
+        var line = RotorUI.legend(entries.map { ($0.name, $0.role) })
+        if showsHint, let legendHint { line.spans.append(Span("   " + legendHint, style: .role(.dim))) }
+        return line
+    }
+}

@@ -1,0 +1,216 @@
+public import RotorCore
+
+/// A pane as a value: its name and title, what it reads and how it shows it. The
+/// built-in panes are declarations of this type (one file each, listed in
+/// `PaneRegistry`); a config's `[[panes]]` become the same type, so a user's pane
+/// behaves exactly like a built-in one. `PaneView` draws any of them.
+public struct PaneSpec: Sendable {
+    /// The stable name `[[pages]]` and `rotor export --pane` use: `rotation`, `zn`.
+    public var name: String
+    /// The title on the pane's border.
+    public var title: String
+    /// What the pane shows; most panes have one view, a pane with several (the vol
+    /// pairs) cycles them with the `next_view` key.
+    public var views: [View]
+    /// What the views are, in the help's words ("implied/realized pair").
+    public var viewsName: String?
+    /// Flag rows, each shown while its condition holds on the as-of date.
+    public var flags: [FlagSpec]
+    /// Rows under the readings (a sparkline): the first to go in a small pane.
+    public var rows: [RowSpec]
+    public var table: TableSpec?
+    /// Read but not shown directly (a table's cells, a chart band's source).
+    public var extraExpressions: [String]
+
+    public init(name: String, title: String, views: [View], viewsName: String? = nil, flags: [FlagSpec] = [],
+                rows: [RowSpec] = [], table: TableSpec? = nil, extraExpressions: [String] = []) {
+        self.name = name
+        self.title = title
+        self.views = views.isEmpty ? [View()] : views
+        self.viewsName = viewsName
+        self.flags = flags
+        self.rows = rows
+        self.table = table
+        self.extraExpressions = extraExpressions
+    }
+
+    /// One arrangement of a pane's readings and chart.
+    public struct View: Sendable {
+        /// The headline readings: the first row of them survives the smallest pane.
+        public var readings: [ReadingSpec]
+        /// More readings, shown only when the pane is zoomed.
+        public var detail: [ReadingSpec]
+        public var chart: ChartSpec?
+
+        public init(readings: [ReadingSpec] = [], detail: [ReadingSpec] = [], chart: ChartSpec? = nil) {
+            self.readings = readings
+            self.detail = detail
+            self.chart = chart
+        }
+
+        var expressions: [String] {
+            (readings + detail).compactMap(\.source.expression) + (chart?.expressions ?? [])
+        }
+    }
+
+    /// The view a view index selects, wrapped to the views (the key just counts up).
+    public func view(_ index: Int) -> View { views[((index % views.count) + views.count) % views.count] }
+
+    /// Every expression the pane reads, each once, in the order it shows them: the
+    /// model evaluates these, `rotor export --pane` prints them, and a missing symbol
+    /// or failing feed behind any of them marks the pane.
+    public var expressions: [String] {
+        var seen = Set<String>()
+        let all = views.flatMap(\.expressions) + flags.flatMap(\.expressions) + rows.flatMap(\.expressions)
+            + (table?.expressions ?? []) + extraExpressions
+        return all.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A labelled number: `20d +2.32%`.
+public struct ReadingSpec: Sendable {
+    public enum Source: Sendable {
+        /// The expression's value on the as-of date.
+        case expression(String)
+        /// The expression's change over its own last `rows` rows (x_t - x_{t-rows}):
+        /// a move in a level such as a yield, which the language's `chg` (a ratio)
+        /// does not give.
+        case change(String, rows: Int)
+
+        public var expression: String? {
+            if case let .expression(e) = self { return e }
+            return nil
+        }
+
+        var reads: String {
+            switch self {
+            case let .expression(e), let .change(e, _): e
+            }
+        }
+    }
+
+    public var label: String
+    public var source: Source
+    public var format: NumberFormatKind
+    /// What the value is multiplied by for display (100: percent to bp).
+    public var scale: Double
+    /// A style for the number while a condition on its (unscaled) value holds.
+    public var emphasis: (when: Condition.Comparison, bound: Double, style: Style)?
+
+    public init(_ label: String, _ expression: String, _ format: NumberFormatKind, scale: Double = 1,
+                emphasis: (when: Condition.Comparison, bound: Double, style: Style)? = nil) {
+        self.init(label, source: .expression(expression), format, scale: scale, emphasis: emphasis)
+    }
+
+    public init(_ label: String, source: Source, _ format: NumberFormatKind, scale: Double = 1,
+                emphasis: (when: Condition.Comparison, bound: Double, style: Style)? = nil) {
+        self.label = label
+        self.source = source
+        self.format = format
+        self.scale = scale
+        self.emphasis = emphasis
+    }
+}
+
+/// A flag row: words shown while the pane's data says so.
+public enum FlagSpec: Sendable {
+    /// The words, while the condition holds on the as-of date.
+    case when(Condition, words: [Span])
+    /// A flag that needs more than one comparison (a reversal, the curve regime): the
+    /// expressions it reads and the row it shows, if any.
+    case custom(reads: [String], @Sendable (PaneReader) -> TextLine?)
+
+    var expressions: [String] {
+        switch self {
+        case let .when(condition, _): [condition.expression]
+        case let .custom(reads, _): reads
+        }
+    }
+}
+
+/// A row under the readings (a sparkline), from the expressions it reads.
+public struct RowSpec: Sendable {
+    public var expressions: [String]
+    public var line: @Sendable (PaneReader) -> TextLine?
+
+    public init(reads expressions: [String], _ line: @escaping @Sendable (PaneReader) -> TextLine?) {
+        self.expressions = expressions
+        self.line = line
+    }
+}
+
+/// A table for a given width (panes drop their least important columns), from the
+/// expressions its cells read.
+public struct TableSpec: Sendable {
+    public var expressions: [String]
+    public var make: @Sendable (PaneReader, Int) -> Table
+
+    public init(reads expressions: [String], _ make: @escaping @Sendable (PaneReader, Int) -> Table) {
+        self.expressions = expressions
+        self.make = make
+    }
+}
+
+/// A chart: up to a few series over the lookback, on the dates of the first, with
+/// a legend naming them and horizontal lines at fixed levels.
+public struct ChartSpec: Sendable {
+    public struct Series: Sendable {
+        public var expression: String
+        public var label: String
+        public var role: StyleRole
+
+        public init(_ expression: String, _ label: String, _ role: StyleRole) {
+            self.expression = expression
+            self.label = label
+            self.role = role
+        }
+    }
+
+    /// A horizontal line: unlabelled (zero, a rebase's 100) or labelled (ZN 114).
+    public struct Level: Sendable, Equatable {
+        public var value: Double
+        public var label: String?
+
+        public init(_ value: Double, label: String? = nil) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    public var series: [Series]
+    public var levels: [Level]
+    /// Every series divided by its first value in the lookback, times this (100).
+    public var rebasedTo: Double?
+    /// Each pair of expressions draws, for the first series, the band where the
+    /// named series' 1-year percentile reaches the thresholds (METRICS.md breadth
+    /// extremes): computed once by the model over the whole history.
+    public var band: String?
+    public var legend: [LegendEntry]?
+    /// A dim hint after the legend (`v: next pair`), the first part to go when narrow.
+    public var legendHint: String?
+    public var valueLabel: @Sendable (Double) -> String
+
+    public init(_ series: [Series], levels: [Level] = [], rebasedTo: Double? = nil, band: String? = nil,
+                legend: [LegendEntry]? = nil, legendHint: String? = nil,
+                valueLabel: @escaping @Sendable (Double) -> String = NumberLabel.compact) {
+        self.series = series
+        self.levels = levels
+        self.rebasedTo = rebasedTo
+        self.band = band
+        self.legend = legend
+        self.legendHint = legendHint
+        self.valueLabel = valueLabel
+    }
+
+    /// A legend entry: a name in a style (a series' colour, dim for a reference).
+    public struct LegendEntry: Sendable {
+        public var name: String
+        public var role: StyleRole
+        public init(_ name: String, _ role: StyleRole) {
+            self.name = name
+            self.role = role
+        }
+    }
+
+    var expressions: [String] { series.map(\.expression) + (band.map { [$0] } ?? []) }
+}
