@@ -16,8 +16,8 @@ public struct DemoGenerator: Sendable {
     /// Four years of sessions: enough for every 252-session window to fill with years to spare.
     public static let defaultSessions = 1008
 
-    /// The index futures, cash index and stocks (Yahoo shape).
-    public static let yahooSymbols = ["ES", "RTY", "NQ", "SPX", "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA"]
+    /// The index futures, cash index, stocks and the 10-year note future (Yahoo shape).
+    public static let yahooSymbols = ["ES", "RTY", "NQ", "SPX", "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "ZN"]
     /// The implied volatility indices (CBOE shape).
     public static let cboeSymbols = ["VIX", "VXN", "RVX"]
     /// The yields (FRED shape) and the FRED series each file imitates.
@@ -106,6 +106,13 @@ public struct DemoGenerator: Sendable {
              cents: member.closes.indices.map { t in t >= member.firstSession ? Bars.cents(member.closes[t]) : nil })
         }
         out.append((Self.universeFile, CSVWriters.wide(sessions: days, columns: columns)))
+
+        // The 10-year note future, priced off the 10-year yield (drawn last, so the
+        // files above are the same bytes as before it was added).
+        let noteDailySD = [Double](repeating: 0.0035, count: days.count)
+        let zn = Bars.make(closes: TreasuryFuture.prices(tenYear: paths.tenYear), dailySD: noteDailySD,
+                           style: Bars.Style(gap: 0.15, range: 0.5, volume: 1.6e6), random: &bars)
+        out.append(("ZN.csv", CSVWriters.yahoo(sessions: days, bars: zn)))
         return out
     }
 

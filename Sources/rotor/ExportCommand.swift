@@ -3,6 +3,7 @@ import Foundation
 import RotorConfig
 import RotorCore
 import RotorData
+import RotorUI
 
 /// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
 struct ExportCommand: ParsableCommand {
@@ -11,6 +12,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Evaluate metric expressions and print them as CSV or JSON.",
         discussion: """
         Example: rotor export --data Samples/demo --from 2026-01-01 'ratio(RTY,ES)' 'zscore(spread(RTY,ES,10),252)'
+        --pane NAME adds every expression that pane reads (rotation, mag7, vol, breadth, rates, or a \
+        config's [[panes]] name), so any number on any pane can be checked.
         Rows are the union of the expressions' dates; a cell is empty (CSV) or null (JSON) where an \
         expression has no value. --from/--to limit the rows printed, not the history used to compute them.
         """
@@ -34,11 +37,15 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Live data (Samples/live.toml unless --config): fetch the feeds the expressions need, through the cache.")
     var live = false
 
+    @Option(help: ArgumentHelp("Every expression this pane reads, before any given (rotation, mag7, vol, breadth, rates, or a [[panes]] name).",
+                               valueName: "name"))
+    var pane: String?
+
     @Argument(help: ArgumentHelp("Expressions such as 'ratio(RTY,ES)'.", valueName: "expr"))
-    var expressions: [String]
+    var given: [String] = []
 
     func validate() throws {
-        guard !expressions.isEmpty else { throw ValidationError("export: give at least one expression") }
+        guard !given.isEmpty || pane != nil else { throw ValidationError("export: give at least one expression or --pane") }
     }
 
     func run() throws {
@@ -50,8 +57,9 @@ struct ExportCommand: ParsableCommand {
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
+        let expressions = try paneExpressions(config) + given
         let market = try options.isLive(config)
-            ? liveMarket(config: config, path: path) : options.load().market
+            ? liveMarket(config: config, path: path, expressions: expressions) : options.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
@@ -64,6 +72,11 @@ struct ExportCommand: ParsableCommand {
                 throw CommandFailure.usage("in '\(shown)': \(error)")
             }
         }
+        if pane != nil {
+            // A pane reads some expressions more than once (a table and a reading): one column each.
+            var seen = Set<String>()
+            columns = columns.filter { seen.insert($0.header).inserted }
+        }
         let table = ExportTable(columns: columns, from: fromDay, to: toDay)
         let output = format == .csv ? table.csv() : table.json()
         writeOutput(output)
@@ -72,7 +85,19 @@ struct ExportCommand: ParsableCommand {
     /// The symbols the expressions name, fetched once; a failed feed answers from the
     /// cache, and stderr says it is stale. A symbol with neither fresh nor cached data
     /// ends the export (exit 1) with why, rather than an "unknown symbol" later.
-    private func liveMarket(config: RotorConfig, path: String?) throws -> MarketData {
+    /// The expressions of `--pane`, found by name or title, case-insensitively.
+    private func paneExpressions(_ config: RotorConfig) throws -> [String] {
+        guard let pane else { return [] }
+        let specs = config.paneSpecs
+        let wanted = pane.lowercased()
+        guard let spec = specs.first(where: { $0.name == wanted }) ?? specs.first(where: { $0.title.lowercased() == wanted }) else {
+            throw CommandFailure.usage("--pane \(pane.escapingControlCharacters): no such pane; panes: "
+                                       + specs.map(\.name).joined(separator: ", "))
+        }
+        return spec.expressions
+    }
+
+    private func liveMarket(config: RotorConfig, path: String?, expressions: [String]) throws -> MarketData {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
