@@ -9,8 +9,8 @@ public struct DashboardModel: Sendable {
     public let thresholds: Thresholds
     /// Pane expression -> its series over the whole history.
     public let series: [String: Series]
-    /// Pane expression -> why it has no series (e.g. "unknown symbol RVX").
-    public let failures: [String: String]
+    /// Pane expression -> why it has no series (e.g. `.unknownSymbol("RVX")`).
+    public let failures: [String: ExpressionError]
     /// The last date any pane series reaches.
     public let lastDate: Day?
     /// The first date any pane series reaches.
@@ -28,7 +28,7 @@ public struct DashboardModel: Sendable {
         self.init(roles: roles, thresholds: thresholds, series: series, failures: failures, reads: reads, band: nil)
     }
 
-    private init(roles: Roles, thresholds: Thresholds, series: [String: Series], failures: [String: String],
+    private init(roles: Roles, thresholds: Thresholds, series: [String: Series], failures: [String: ExpressionError],
                  reads: [String: Set<String>], band: (low: Series, high: Series)?) {
         self.roles = roles
         self.thresholds = thresholds
@@ -70,15 +70,16 @@ public struct DashboardModel: Sendable {
         return out
     }
 
-    static func evaluate(_ expressions: [String], on data: MarketData) -> (series: [String: Series], failures: [String: String]) {
+    static func evaluate(_ expressions: [String], on data: MarketData)
+        -> (series: [String: Series], failures: [String: ExpressionError]) {
         var evaluator = Evaluator(data: data)
         evaluator.prepare(expressions)
-        var series: [String: Series] = [:], failures: [String: String] = [:]
+        var series: [String: Series] = [:], failures: [String: ExpressionError] = [:]
         for e in expressions {
             do {
                 series[e] = try evaluator.evaluate(e)
             } catch {
-                failures[e] = error.message
+                failures[e] = error
             }
         }
         return (series, failures)
