@@ -87,6 +87,22 @@ import Testing
         }
     }
 
+    /// An integer parameter bounded by another (`mi`'s bins <= n) names an earlier
+    /// integer parameter of the same function; otherwise the bound would not be checked.
+    @Test func boundsByAnotherArgumentNameAnEarlierOne() {
+        var bounded = 0
+        for (name, function) in FunctionCatalog.functions {
+            guard case let .fixed(parameters) = function.parameters else { continue }
+            let integers = parameters.compactMap { if case let .integer(p) = $0 { p } else { nil } }
+            for (i, p) in integers.enumerated() {
+                guard let limit = p.atMost else { continue }
+                bounded += 1
+                #expect(integers[..<i].contains { $0.name == limit }, "\(name): \(p.name) <= \(limit)")
+            }
+        }
+        #expect(bounded == 1) // mi
+    }
+
     /// The README's table of the metric language (the users' copy of METRICS.md's
     /// function list) names exactly the functions of the table.
     @Test func theReadmeListsExactlyTheseFunctions() throws {
