@@ -42,7 +42,7 @@ enum BundledSamples {
 }
 
 extension MarketData {
-    /// The status bar's description of replayed data: "replay 16 symbols, @universe".
+    /// The status bar's description of replayed data: "replay 17 symbols, @universe".
     var replayDescription: String {
         let universes = universes.keys.sorted().map { "@" + $0 }.joined(separator: " ")
         return "replay \(symbols.count) symbols" + (universes.isEmpty ? "" : ", " + universes)

@@ -26,13 +26,12 @@ public struct Evaluator {
     public mutating func evaluate(_ expr: Expr) throws(ExpressionError) -> Series {
         switch expr {
         case let .number(_, text, column):
-            throw ExpressionError("\(text) is a number, not a series", column: column)
+            throw ExpressionError(.numberIsNotASeries(text: text), column: column)
         case let .universe(name, column):
-            throw ExpressionError("@\(name) is a universe, not a series: use a breadth function such as above(@\(name),50)",
-                                  column: column)
+            throw ExpressionError(.universeIsNotASeries(name: name), column: column)
         case let .symbol(name, column):
             guard let series = data.series(name) else {
-                throw ExpressionError("unknown symbol \(name)", column: column)
+                throw ExpressionError(.unknownSymbol(name), column: column)
             }
             return series
         case let .call(name, arguments, column):
@@ -46,109 +45,95 @@ public struct Evaluator {
 
     // MARK: - Calls
 
+    /// Checks the arguments against the function's parameters, evaluates them in
+    /// order and runs its implementation.
     private mutating func call(_ name: String, _ args: [Expr], _ column: Int) throws(ExpressionError) -> Series {
-        guard let signature = FunctionCatalog.signatures[name] else {
-            throw ExpressionError("unknown function \(name)", column: column)
+        guard let function = FunctionCatalog.functions[name] else {
+            throw ExpressionError(.unknownFunction(name), column: column)
         }
-        if signature.variadicSeries {
-            guard args.count >= 2 else {
-                throw ExpressionError("\(name): expected at least 2 series, got \(args.count)", column: column)
+        var arguments = Arguments()
+        switch function.parameters {
+        case let .series(atLeast):
+            guard args.count >= atLeast else {
+                throw ExpressionError(.arity(function: name, expected: .seriesAtLeast(atLeast), got: args.count),
+                                      column: column)
             }
-            var members: [Series] = []
-            for arg in args { members.append(try seriesArgument(name, arg)) }
-            return name == "ewbasket" ? Baskets.ewbasket(members) : Baskets.dispersion(members)
+            for arg in args { arguments.series.append(try seriesArgument(name, arg)) }
+        case let .fixed(parameters):
+            guard args.count == parameters.count else {
+                throw ExpressionError(.arity(function: name, expected: .exactly(parameters.count), got: args.count),
+                                      column: column)
+            }
+            let literals = try literalArguments(name, parameters, args)
+            arguments.integers = literals.integers
+            var universes = literals.universes.makeIterator()
+            for (parameter, arg) in zip(parameters, args) {
+                switch parameter {
+                case .series: arguments.series.append(try seriesArgument(name, arg))
+                case .operand: arguments.operands.append(try operand(name, arg))
+                case .universe:
+                    if let u = universes.next() { arguments.universes.append(try breadth(u.name, column: u.column)) }
+                case .integer: break
+                }
+            }
+            // Arithmetic on numbers alone would have no dates to put its rows on.
+            if !arguments.operands.isEmpty, arguments.series.isEmpty, arguments.universes.isEmpty,
+               !arguments.operands.contains(where: { if case .series = $0 { true } else { false } }) {
+                throw ExpressionError(.noSeriesOperand(function: name), column: column)
+            }
         }
-        guard args.count == signature.parameters.count else {
-            let plural = signature.parameters.count == 1 ? "argument" : "arguments"
-            throw ExpressionError("\(name): expected \(signature.parameters.count) \(plural), got \(args.count)",
-                                  column: column)
-        }
-        // Check the literal arguments before evaluating any series, so a bad window is
-        // reported even when a symbol is also missing.
+        return function.implementation(arguments)
+    }
+
+    /// The integer arguments, checked, and the names of the universe arguments,
+    /// checked to be universes, in argument order: all before any series is
+    /// evaluated, so a bad window is reported even when a symbol is also missing.
+    private func literalArguments(_ name: String, _ parameters: [Parameter], _ args: [Expr])
+        throws(ExpressionError) -> (integers: [Int], universes: [(name: String, column: Int)]) {
         var integers: [Int] = []
-        for (parameter, arg) in zip(signature.parameters, args) {
-            if case let .integer(label, range) = parameter {
-                integers.append(try integerArgument(name, label, arg, in: range))
+        var universes: [(name: String, column: Int)] = []
+        var bounding: [(parameter: IntegerParameter, arg: Expr)] = []
+        for (parameter, arg) in zip(parameters, args) {
+            switch parameter {
+            case let .integer(integer):
+                integers.append(try integerArgument(name, integer, arg))
+                if integer.atMost != nil { bounding.append((integer, arg)) }
+            case .universe:
+                guard case let .universe(universe, column) = arg else {
+                    throw ExpressionError(.expectedUniverse(function: name, got: .init(arg)), column: arg.column)
+                }
+                universes.append((universe, column))
+            case .series, .operand:
+                break
             }
-            if case .universe = parameter, case .universe = arg {} else if case .universe = parameter {
-                throw ExpressionError("\(name): expected a universe such as @spx, got \(arg.describedForError)",
+        }
+        // A bound by another argument is checked once every argument is in its range.
+        let integerParameters = parameters.compactMap { if case let .integer(p) = $0 { p } else { nil } }
+        for (parameter, arg) in bounding {
+            guard let mine = integerParameters.firstIndex(where: { $0.name == parameter.name }),
+                  let limit = integerParameters.firstIndex(where: { $0.name == parameter.atMost }) else { continue }
+            if integers[mine] > integers[limit] {
+                throw ExpressionError(.exceedsArgument(function: name, parameter: parameter.name,
+                                                       limit: integerParameters[limit].name,
+                                                       limitValue: integers[limit], got: integers[mine]),
                                       column: arg.column)
             }
         }
-        if name == "mi", integers[1] > integers[0] {
-            throw ExpressionError("mi: bins must be at most n (\(integers[0])), got \(integers[1])", column: args[3].column)
-        }
-        switch name {
-        case "ret": return Elementwise.ret(try seriesArgument(name, args[0]))
-        case "logret": return Elementwise.logret(try seriesArgument(name, args[0]))
-        case "diff": return Elementwise.diff(try seriesArgument(name, args[0]))
-        case "norm": return Elementwise.norm(try seriesArgument(name, args[0]))
-        case "chg": return Elementwise.chg(try seriesArgument(name, args[0]), integers[0])
-        case "sma": return RollingStats.sma(try seriesArgument(name, args[0]), integers[0])
-        case "std": return RollingStats.std(try seriesArgument(name, args[0]), integers[0])
-        case "zscore": return RollingStats.zscore(try seriesArgument(name, args[0]), integers[0])
-        case "rvol": return RollingStats.rvol(try seriesArgument(name, args[0]), integers[0])
-        case "pctrank": return RollingRank.pctrank(try seriesArgument(name, args[0]), integers[0])
-        case "max": return RollingExtrema.max(try seriesArgument(name, args[0]), integers[0])
-        case "min": return RollingExtrema.min(try seriesArgument(name, args[0]), integers[0])
-        case "ema": return ExponentialAverage.ema(try seriesArgument(name, args[0]), span: integers[0])
-        case "ratio":
-            return Elementwise.arithmetic(.div, .series(try seriesArgument(name, args[0])),
-                                          .series(try seriesArgument(name, args[1])))
-        case "sub", "add", "mul", "div":
-            let op: Elementwise.Operation = switch name {
-            case "sub": .sub
-            case "add": .add
-            case "mul": .mul
-            default: .div
-            }
-            let a = try operand(name, args[0]), b = try operand(name, args[1])
-            if case .number = a, case .number = b {
-                throw ExpressionError("\(name): at least one argument must be a series", column: column)
-            }
-            return Elementwise.arithmetic(op, a, b)
-        case "spread":
-            return Elementwise.spread(try seriesArgument(name, args[0]), try seriesArgument(name, args[1]), integers[0])
-        case "corr":
-            return RollingCovariance.corr(try seriesArgument(name, args[0]), try seriesArgument(name, args[1]),
-                                          integers[0])
-        case "beta":
-            return RollingCovariance.beta(try seriesArgument(name, args[0]), try seriesArgument(name, args[1]),
-                                          integers[0])
-        case "mi":
-            return MutualInformation.mi(try seriesArgument(name, args[0]), try seriesArgument(name, args[1]),
-                                        integers[0], bins: integers[1])
-        default:
-            return try breadthCall(name, args[0], integers)
-        }
-    }
-
-    private mutating func breadthCall(_ name: String, _ arg: Expr, _ integers: [Int]) throws(ExpressionError) -> Series {
-        guard case let .universe(universeName, column) = arg else {
-            throw ExpressionError("\(name): expected a universe such as @spx", column: arg.column)
-        }
-        let b = try breadth(universeName, column: column)
-        switch name {
-        case "above": return b.above(integers[0])
-        case "nhnl": return b.nhnl(integers[0])
-        case "advances": return b.advanceDecline.advances
-        case "declines": return b.advanceDecline.declines
-        case "netadv": return b.advanceDecline.net
-        case "adline": return b.adline()
-        default: return b.mcclellan()
-        }
+        return (integers, universes)
     }
 
     /// Fills the cache with the well-formed `above(@U,n)` calls found anywhere in
-    /// `exprs`, batched per universe. Anything malformed is left for `evaluate`
-    /// to report.
+    /// `exprs`, batched per universe: `Breadth.above` of several windows is one pass
+    /// over the members and equals `above(n)` of each. Anything malformed is left for
+    /// `evaluate` to report.
     private mutating func prefetchBreadth(_ exprs: [Expr]) {
         var wanted: [String: [(key: String, n: Int)]] = [:]
         func visit(_ e: Expr) {
             guard case let .call(name, args, _) = e else { return }
             args.forEach(visit)
             guard name == "above", args.count == 2, case let .universe(u, _) = args[0],
-                  let n = try? integerArgument(name, "n", args[1], in: 1...ExpressionLimits.maxWindow), cache[e.canonical] == nil else { return }
+                  let n = try? integerArgument(name, FunctionCatalog.window, args[1]),
+                  cache[e.canonical] == nil else { return }
             wanted[u, default: []].append((e.canonical, n))
         }
         exprs.forEach(visit)
@@ -164,7 +149,7 @@ public struct Evaluator {
     private mutating func breadth(_ universeName: String, column: Int) throws(ExpressionError) -> Breadth {
         if let cached = breadth[universeName.lowercased()] { return cached }
         guard let universe = data.universe(universeName) else {
-            throw ExpressionError("unknown universe @\(universeName)", column: column)
+            throw ExpressionError(.unknownUniverse(universeName), column: column)
         }
         let b = Breadth(universe)
         breadth[universeName.lowercased()] = b
@@ -176,7 +161,7 @@ public struct Evaluator {
     private mutating func seriesArgument(_ function: String, _ arg: Expr) throws(ExpressionError) -> Series {
         switch arg {
         case .number, .universe:
-            throw ExpressionError("\(function): expected a series, got \(arg.describedForError)", column: arg.column)
+            throw ExpressionError(.expectedSeries(function: function, got: .init(arg)), column: arg.column)
         default:
             return try evaluate(arg)
         }
@@ -187,20 +172,18 @@ public struct Evaluator {
         return .series(try seriesArgument(function, arg))
     }
 
-    /// A literal integer in `range`. A literal that is not a whole number is "not a
-    /// positive integer"; a whole number outside the range (0, -3, 10^12) is told
-    /// the range, since that is what the user has to change.
-    private func integerArgument(_ function: String, _ label: String, _ arg: Expr,
-                                 in range: ClosedRange<Int>) throws(ExpressionError) -> Int {
-        guard case let .number(value, text, column) = arg else {
-            throw ExpressionError("\(function): \(label) must be a positive integer, got \(arg.describedForError)",
+    /// A literal integer in the parameter's bounds. A literal that is not a whole
+    /// number is "not a positive integer"; a whole number outside the bounds (0, -3,
+    /// 10^12) is told the bounds, since that is what the user has to change.
+    private func integerArgument(_ function: String, _ parameter: IntegerParameter,
+                                 _ arg: Expr) throws(ExpressionError) -> Int {
+        guard case let .number(value, text, column) = arg, value == value.rounded(), !text.contains(".") else {
+            throw ExpressionError(.notAnInteger(function: function, parameter: parameter.name, got: .init(arg)),
                                   column: arg.column)
         }
-        guard value == value.rounded(), !text.contains(".") else {
-            throw ExpressionError("\(function): \(label) must be a positive integer, got \(text)", column: column)
-        }
+        let range = parameter.bounds
         guard value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            throw ExpressionError("\(function): \(label) must be between \(range.lowerBound) and \(range.upperBound), got \(text)",
+            throw ExpressionError(.range(function: function, parameter: parameter.name, bounds: range, got: text),
                                   column: column)
         }
         return Int(value)

@@ -25,29 +25,6 @@ public indirect enum Expr: Sendable, Equatable {
             name + "(" + arguments.map(\.canonical).joined(separator: ",") + ")"
         }
     }
-
-    /// How the argument reads in an error message.
-    var describedForError: String {
-        switch self {
-        case let .number(_, text, _): "the number \(text)"
-        case let .symbol(name, _): "the symbol \(name)"
-        case let .universe(name, _): "the universe @\(name)"
-        case let .call(name, _, _): "a \(name)(...) series"
-        }
-    }
-}
-
-/// A mistake in an expression: what is wrong and the column where it is.
-public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let message: String
-    public let column: Int
-
-    public init(_ message: String, column: Int) {
-        self.message = message
-        self.column = column
-    }
-
-    public var description: String { "\(message) (at column \(column))" }
 }
 
 extension Expr {

@@ -1,52 +1,137 @@
-/// What each function of METRICS.md takes.
+/// One argument a function of METRICS.md takes.
 enum Parameter: Sendable {
     /// Any series expression.
     case series
     /// A series or a NUMBER (arithmetic).
     case operand
-    /// A literal integer in `range`; the name is used in error messages.
-    case integer(String, ClosedRange<Int>)
-    /// A universe `@NAME`.
+    /// A literal integer.
+    case integer(IntegerParameter)
+    /// A universe `@NAME`; the function reads its breadth tallies.
     case universe
 }
 
-struct Signature: Sendable {
-    let parameters: [Parameter]
-    /// Baskets take two or more series instead of a fixed list.
-    let variadicSeries: Bool
-
-    static func fixed(_ p: Parameter...) -> Signature { Signature(parameters: p, variadicSeries: false) }
-    static let basket = Signature(parameters: [], variadicSeries: true)
+/// A literal integer argument: the name errors call it by and the values it may take.
+struct IntegerParameter: Sendable {
+    let name: String
+    let bounds: ClosedRange<Int>
+    /// An earlier integer parameter of the same call this one may not exceed.
+    var atMost: String? = nil
 }
 
-enum FunctionCatalog {
-    /// A window or span: 1...100000 rows (ExpressionLimits).
-    private static let window = Parameter.integer("n", 1...ExpressionLimits.maxWindow)
-    /// A window of a sample statistic (ddof = 1), which needs at least two rows.
-    private static let sampleWindow = Parameter.integer("n", 2...ExpressionLimits.maxWindow)
+/// The arguments of one call, evaluated and sorted by kind, each list in argument
+/// order: `mi(a,b,n,bins)` has series [a, b] and integers [n, bins].
+struct Arguments {
+    var series: [Series] = []
+    var operands: [Elementwise.Operand] = []
+    var integers: [Int] = []
+    /// The universes' breadth tallies.
+    var universes: [Breadth] = []
+}
 
-    static let signatures: [String: Signature] = [
-        "ret": .fixed(.series), "logret": .fixed(.series), "diff": .fixed(.series),
-        "norm": .fixed(.series),
-        "chg": .fixed(.series, window), "sma": .fixed(.series, window),
-        "std": .fixed(.series, sampleWindow), "zscore": .fixed(.series, sampleWindow),
-        "pctrank": .fixed(.series, window), "rvol": .fixed(.series, sampleWindow),
-        "max": .fixed(.series, window), "min": .fixed(.series, window),
-        "ema": .fixed(.series, .integer("span", 1...ExpressionLimits.maxWindow)),
-        "ratio": .fixed(.series, .series),
-        "sub": .fixed(.operand, .operand), "add": .fixed(.operand, .operand),
-        "mul": .fixed(.operand, .operand), "div": .fixed(.operand, .operand),
-        "spread": .fixed(.series, .series, window),
-        "corr": .fixed(.series, .series, sampleWindow),
-        "beta": .fixed(.series, .series, sampleWindow),
-        // bins is also at most n: the evaluator checks that against the n given.
-        "mi": .fixed(.series, .series, sampleWindow,
-                     .integer("bins", ExpressionLimits.minBins...ExpressionLimits.maxBins)),
-        "ewbasket": .basket, "dispersion": .basket,
-        "above": .fixed(.universe, window), "nhnl": .fixed(.universe, window),
-        "advances": .fixed(.universe), "declines": .fixed(.universe), "netadv": .fixed(.universe),
-        "adline": .fixed(.universe), "mcclellan": .fixed(.universe),
+/// A function of the language: what it takes and what it computes from that, in one
+/// value, so that no name can be listed without an implementation of its own.
+///
+/// The evaluator checks the arguments against `parameters` (count, literal ranges,
+/// kinds) before it evaluates any of them, then hands them to `implementation`,
+/// which only computes. The constructors below pair a parameter list with the
+/// closure shape that reads it, so an entry cannot read an argument it did not declare.
+struct Function: Sendable {
+    enum Parameters: Sendable {
+        case fixed([Parameter])
+        /// Baskets: this many series or more, all evaluated into `Arguments.series`.
+        case series(atLeast: Int)
+    }
+
+    let parameters: Parameters
+    let implementation: @Sendable (Arguments) -> Series
+
+    /// f(x)
+    static func ofSeries(_ f: @escaping @Sendable (Series) -> Series) -> Function {
+        Function(parameters: .fixed([.series])) { f($0.series[0]) }
+    }
+
+    /// f(x, n)
+    static func ofSeries(_ n: IntegerParameter, _ f: @escaping @Sendable (Series, Int) -> Series) -> Function {
+        Function(parameters: .fixed([.series, .integer(n)])) { f($0.series[0], $0.integers[0]) }
+    }
+
+    /// f(a, b)
+    static func ofPair(_ f: @escaping @Sendable (Series, Series) -> Series) -> Function {
+        Function(parameters: .fixed([.series, .series])) { f($0.series[0], $0.series[1]) }
+    }
+
+    /// f(a, b, n)
+    static func ofPair(_ n: IntegerParameter, _ f: @escaping @Sendable (Series, Series, Int) -> Series) -> Function {
+        Function(parameters: .fixed([.series, .series, .integer(n)])) { f($0.series[0], $0.series[1], $0.integers[0]) }
+    }
+
+    /// f(a, b, n, m)
+    static func ofPair(_ n: IntegerParameter, _ m: IntegerParameter,
+                       _ f: @escaping @Sendable (Series, Series, Int, Int) -> Series) -> Function {
+        Function(parameters: .fixed([.series, .series, .integer(n), .integer(m)])) {
+            f($0.series[0], $0.series[1], $0.integers[0], $0.integers[1])
+        }
+    }
+
+    /// Arithmetic: a op b, where either may be a number (not both: the evaluator
+    /// requires a series among operands).
+    static func arithmetic(_ op: Elementwise.Operation) -> Function {
+        Function(parameters: .fixed([.operand, .operand])) { Elementwise.arithmetic(op, $0.operands[0], $0.operands[1]) }
+    }
+
+    /// f(s1, ..., sk), k >= 2.
+    static func basket(_ f: @escaping @Sendable ([Series]) -> Series) -> Function {
+        Function(parameters: .series(atLeast: 2)) { f($0.series) }
+    }
+
+    /// f(@U)
+    static func breadth(_ f: @escaping @Sendable (Breadth) -> Series) -> Function {
+        Function(parameters: .fixed([.universe])) { f($0.universes[0]) }
+    }
+
+    /// f(@U, n)
+    static func breadth(_ n: IntegerParameter, _ f: @escaping @Sendable (Breadth, Int) -> Series) -> Function {
+        Function(parameters: .fixed([.universe, .integer(n)])) { f($0.universes[0], $0.integers[0]) }
+    }
+}
+
+/// Every function of METRICS.md: its parameters and its kernel, by name.
+enum FunctionCatalog {
+    /// A window: 1...100000 rows (ExpressionLimits).
+    static let window = IntegerParameter(name: "n", bounds: 1...ExpressionLimits.maxWindow)
+    /// A window of a sample statistic (ddof = 1), which needs at least two rows.
+    static let sampleWindow = IntegerParameter(name: "n", bounds: 2...ExpressionLimits.maxWindow)
+    /// An ema span: 1...100000 rows.
+    static let span = IntegerParameter(name: "span", bounds: 1...ExpressionLimits.maxWindow)
+    /// mi's bins per variable: 2...64, and at most its n (a window of n rows fills at
+    /// most n bins).
+    static let bins = IntegerParameter(name: "bins", bounds: ExpressionLimits.minBins...ExpressionLimits.maxBins,
+                                       atMost: "n")
+
+    static let functions: [String: Function] = [
+        // One series
+        "ret": .ofSeries(Elementwise.ret), "logret": .ofSeries(Elementwise.logret), "diff": .ofSeries(Elementwise.diff),
+        "norm": .ofSeries(Elementwise.norm),
+        "chg": .ofSeries(window, Elementwise.chg), "sma": .ofSeries(window, RollingStats.sma),
+        "std": .ofSeries(sampleWindow, RollingStats.std), "zscore": .ofSeries(sampleWindow, RollingStats.zscore),
+        "pctrank": .ofSeries(window, RollingRank.pctrank), "rvol": .ofSeries(sampleWindow, RollingStats.rvol),
+        "max": .ofSeries(window, RollingExtrema.max), "min": .ofSeries(window, RollingExtrema.min),
+        "ema": .ofSeries(span) { ExponentialAverage.ema($0, span: $1) },
+        // Two series
+        "ratio": .ofPair { Elementwise.arithmetic(.div, .series($0), .series($1)) },
+        "sub": .arithmetic(.sub), "add": .arithmetic(.add), "mul": .arithmetic(.mul), "div": .arithmetic(.div),
+        "spread": .ofPair(window, Elementwise.spread),
+        "corr": .ofPair(sampleWindow, RollingCovariance.corr),
+        "beta": .ofPair(sampleWindow, RollingCovariance.beta),
+        "mi": .ofPair(sampleWindow, bins) { MutualInformation.mi($0, $1, $2, bins: $3) },
+        // Baskets
+        "ewbasket": .basket(Baskets.ewbasket), "dispersion": .basket(Baskets.dispersion),
+        // Breadth
+        "above": .breadth(window) { $0.above($1) }, "nhnl": .breadth(window) { $0.nhnl($1) },
+        "advances": .breadth { $0.advanceDecline.advances }, "declines": .breadth { $0.advanceDecline.declines },
+        "netadv": .breadth { $0.advanceDecline.net },
+        "adline": .breadth { $0.adline() }, "mcclellan": .breadth { $0.mcclellan() },
     ]
 
-    static var names: [String] { signatures.keys.sorted() }
+    static var names: [String] { functions.keys.sorted() }
 }

@@ -16,13 +16,12 @@ public struct Parser {
         var parser = Parser(chars: Array(text))
         parser.skipSpace()
         guard parser.position < parser.chars.count else {
-            throw ExpressionError("empty expression", column: 1)
+            throw ExpressionError(.empty, column: 1)
         }
         let expr = try parser.expression()
         parser.skipSpace()
         if parser.position < parser.chars.count {
-            throw ExpressionError("unexpected '\(parser.chars[parser.position])' after the expression",
-                                  column: parser.column)
+            throw ExpressionError(.trailingText(parser.chars[parser.position]), column: parser.column)
         }
         return expr
     }
@@ -39,11 +38,11 @@ public struct Parser {
     private mutating func expression() throws(ExpressionError) -> Expr {
         skipSpace()
         let start = column
-        guard let c = current else { throw ExpressionError("unexpected end of expression", column: start) }
+        guard let c = current else { throw ExpressionError(.unexpectedEnd, column: start) }
         if c == "@" {
             position += 1
             let name = identifier()
-            guard !name.isEmpty else { throw ExpressionError("expected a universe name after '@'", column: start) }
+            guard !name.isEmpty else { throw ExpressionError(.missingUniverseName, column: start) }
             return .universe(name, column: start)
         }
         if c.isASCII, c.isNumber || c == "." || c == "-" || c == "+" { return try number() }
@@ -55,13 +54,12 @@ public struct Parser {
             depth += 1
             defer { depth -= 1 }
             guard depth <= ExpressionLimits.maxDepth else {
-                throw ExpressionError("nested too deeply: at most \(ExpressionLimits.maxDepth) calls inside one another",
-                                      column: start)
+                throw ExpressionError(.nestedTooDeeply(limit: ExpressionLimits.maxDepth), column: start)
             }
             var arguments: [Expr] = []
             skipSpace()
             if current == ")" {
-                throw ExpressionError("\(name.lowercased()): expected arguments inside ()", column: start)
+                throw ExpressionError(.noArguments(function: name.lowercased()), column: start)
             }
             while true {
                 arguments.append(try expression())
@@ -72,13 +70,13 @@ public struct Parser {
                     position += 1
                     return .call(name: name.lowercased(), arguments: arguments, column: start)
                 case nil:
-                    throw ExpressionError("missing ')' to close \(name)(", column: column)
+                    throw ExpressionError(.unclosedCall(function: name), column: column)
                 case let other?:
-                    throw ExpressionError("expected ',' or ')' but found '\(other)'", column: column)
+                    throw ExpressionError(.expectedCommaOrParenthesis(found: other), column: column)
                 }
             }
         }
-        throw ExpressionError("unexpected '\(c)'", column: start)
+        throw ExpressionError(.unexpectedCharacter(c), column: start)
     }
 
     /// Symbols match `[A-Za-z][A-Za-z0-9._-]*`.
@@ -101,10 +99,10 @@ public struct Parser {
             position += 1
         }
         guard let value = Double(text) else {
-            throw ExpressionError("'\(text)' is not a number", column: start)
+            throw ExpressionError(.notANumber(text: text), column: start)
         }
         guard Self.keepsItsValue(value, text: text) else {
-            throw ExpressionError("number \(text) is out of range (magnitudes 2.2e-308 to 1.8e308, or 0)", column: start)
+            throw ExpressionError(.numberOutOfRange(text: text), column: start)
         }
         return .number(value, text: text, column: start)
     }

@@ -4,7 +4,7 @@ import RotorCore
 /// status bar's summary, the feeds overlay (`f`), and for each symbol whose feed is
 /// stale or failing, why (the pane using it turns to the warning style and says so).
 public struct FeedReport: Sendable, Equatable {
-    /// `feeds ok 16/16`, `replay 16 symbols, @universe`.
+    /// `feeds ok 16/16`, `replay 17 symbols, @universe`.
     public var summary: String
     /// One line per feed: name, state, last success, last error and since when.
     public var lines: [String]

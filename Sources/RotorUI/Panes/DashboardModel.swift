@@ -9,8 +9,8 @@ public struct DashboardModel: Sendable {
     public let thresholds: Thresholds
     /// Pane expression -> its series over the whole history.
     public let series: [String: Series]
-    /// Pane expression -> why it has no series (e.g. "unknown symbol RVX").
-    public let failures: [String: String]
+    /// Pane expression -> why it has no series (e.g. `.unknownSymbol("RVX")`).
+    public let failures: [String: ExpressionError]
     /// The panes this model serves, built-in and the config's: their expressions are
     /// what it evaluates.
     public let panes: [PaneSpec]
@@ -41,7 +41,7 @@ public struct DashboardModel: Sendable {
     }
 
     private init(panes: [PaneSpec], roles: Roles, thresholds: Thresholds, series: [String: Series],
-                 failures: [String: String], reads: [String: Set<String>], bands: [String: (low: Series, high: Series)]) {
+                 failures: [String: ExpressionError], reads: [String: Set<String>], bands: [String: (low: Series, high: Series)]) {
         self.panes = panes
         self.roles = roles
         self.thresholds = thresholds
@@ -95,15 +95,16 @@ public struct DashboardModel: Sendable {
         return out
     }
 
-    static func evaluate(_ expressions: [String], on data: MarketData) -> (series: [String: Series], failures: [String: String]) {
+    static func evaluate(_ expressions: [String], on data: MarketData)
+        -> (series: [String: Series], failures: [String: ExpressionError]) {
         var evaluator = Evaluator(data: data)
         evaluator.prepare(expressions)
-        var series: [String: Series] = [:], failures: [String: String] = [:]
+        var series: [String: Series] = [:], failures: [String: ExpressionError] = [:]
         for e in expressions {
             do {
                 series[e] = try evaluator.evaluate(e)
             } catch {
-                failures[e] = error.message
+                failures[e] = error
             }
         }
         return (series, failures)

@@ -34,8 +34,8 @@ public struct PaneReader: Sendable {
     /// The date of the series' last row on or before `asOf`.
     public func lastDate(_ expression: String) -> Day? { window(expression, sessions: 1).last?.date }
 
-    /// Why the expression has no series ("unknown symbol RVX"), if it has none.
-    public func failure(_ expression: String) -> String? { model.failures[expression] }
+    /// Why the expression has no series (`.unknownSymbol("RVX")`), if it has none.
+    public func failure(_ expression: String) -> ExpressionError? { model.failures[expression] }
 
     /// A reading of the expression's value as of `asOf`.
     public func reading(_ label: String, _ expression: String, _ format: NumberFormatKind, scale: Double = 1,

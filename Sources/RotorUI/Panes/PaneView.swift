@@ -113,11 +113,13 @@ public struct PaneView: Widget {
     private var missingSymbols: [String] {
         var out: [String] = []
         for e in content.expressions {
-            guard let message = reader.failure(e) else { continue }
-            for prefix in ["unknown symbol ", "unknown universe "] where message.hasPrefix(prefix) {
-                let name = String(message.dropFirst(prefix.count).prefix { $0 != " " })
-                if !out.contains(name) { out.append(name) }
+            let name: String
+            switch reader.failure(e)?.kind {
+            case let .unknownSymbol(symbol): name = symbol
+            case let .unknownUniverse(universe): name = "@" + universe
+            default: continue
             }
+            if !out.contains(name) { out.append(name) }
         }
         return out
     }
