@@ -80,6 +80,15 @@ struct CheckCommand: ParsableCommand {
             if !missing.isEmpty {
                 say("roles: warning: no data for \(missing.joined(separator: ", ")); the panes that need them will say so")
             }
+            for pane in config.panes {
+                let names = pane.spec.expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
+                let absent = names.sorted().filter { name in
+                    name.hasPrefix("@") ? report.data.universe(String(name.dropFirst())) == nil : report.data.series(name) == nil
+                }
+                if !absent.isEmpty {
+                    say("panes: warning: \(path ?? "config"):\(pane.line): pane \(pane.name) reads \(absent.joined(separator: ", ")), which the data does not have; the pane will say so")
+                }
+            }
         } catch let failure as CommandFailure {
             say("data: \(failure.message)")
             return true
