@@ -83,11 +83,6 @@ public final class Terminal {
         writer?.draw(isASCII ? canvas.asciiOnly() : canvas, palette: palette) ?? 0
     }
 
-    /// Forces the next `draw` to repaint everything.
-    public func invalidate() {
-        writer?.invalidate()
-    }
-
     /// Sleeps until a key, a resize, a quit signal or the timeout (< 0: no timeout).
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard let reader else { return .quit(signal: quitSignal ?? SIGHUP) }
@@ -108,16 +103,6 @@ public final class Terminal {
         try terminal.start(environment: environment)
         defer { terminal.stop() }
         return try body(terminal)
-    }
-
-    /// The fatal-error path: restore the terminal, then report on stderr and exit.
-    /// Order matters: a message printed while curses owns the screen is lost or garbled.
-    public func fail(_ message: String, status: Int32 = 1) -> Never {
-        stop()
-        let line = message.hasSuffix("\n") ? message : message + "\n"
-        var bytes = Array(line.utf8)
-        _ = write(STDERR_FILENO, &bytes, bytes.count)
-        exit(status)
     }
 
     /// The process environment as a dictionary (RotorUI's detection takes a value).

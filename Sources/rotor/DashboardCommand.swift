@@ -152,7 +152,7 @@ struct Replay {
     private(set) var index: Int
 
     init(model: DashboardModel) {
-        dates = Alignment.unionDates(model.series.values.map(\.dates))
+        dates = DateAlignment.unionDates(model.series.values.map(\.dates))
         index = max(0, dates.count - 1 - 252)
     }
 

@@ -73,6 +73,3 @@ private func move(_ state: inout AppState, _ direction: DashboardLayout.Directio
     let full = DashboardLayout.arrange(width: state.width, height: state.height)
     if let next = full.neighbour(of: state.focus, direction) { focus(&state, next) }
 }
-
-/// The help overlay's lines for the standard key map.
-public var helpLines: [String] { KeyMap.standard.helpLines }

@@ -99,8 +99,9 @@ import Testing
         #expect(!run([.character("?")], from: open).0.showingHelp)
         #expect(run([.character("q")], from: open).0.quitting)
         // One line per action, each with its keys.
-        #expect(helpLines.count == Action.allCases.count)
-        #expect(helpLines.contains { $0.hasPrefix("v ") } && helpLines.contains { $0.hasPrefix("q Ctrl-C") })
+        let help = KeyMap.standard.helpLines
+        #expect(help.count == Action.allCases.count)
+        #expect(help.contains { $0.hasPrefix("v ") } && help.contains { $0.hasPrefix("q Ctrl-C") })
     }
 
     @Test func quitKeys() {
