@@ -5,7 +5,7 @@ import RotorCore
 import RotorData
 
 /// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Evaluate metric expressions and print them as CSV or JSON.",
@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
         guard !expressions.isEmpty else { throw ValidationError("export: give at least one expression") }
     }
 
-    func run() throws {
+    func run() async throws {
         let fromDay = try from.map { try parseDay($0, option: "--from") }
         let toDay = try to.map { try parseDay($0, option: "--to") }
         if let f = fromDay, let t = toDay, t < f {
@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
         let market = try options.isLive(config)
-            ? liveMarket(config: config, path: path) : options.load().market
+            ? await liveMarket(config: config, path: path) : options.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
@@ -72,12 +72,12 @@ struct ExportCommand: ParsableCommand {
     /// The symbols the expressions name, fetched once; a failed feed answers from the
     /// cache, and stderr says it is stale. A symbol with neither fresh nor cached data
     /// ends the export (exit 1) with why, rather than an "unknown symbol" later.
-    private func liveMarket(config: RotorConfig, path: String?) throws -> MarketData {
+    private func liveMarket(config: RotorConfig, path: String?) async throws -> MarketData {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
         let progress = ProgressLine()
-        let failures = session.fetchOnce(progress: progress.universeProgress, where: { names.contains($0.name) })
+        let failures = await session.fetchOnce(progress: progress.universeProgress, where: { names.contains($0.name) })
         progress.clear()
         for (feed, error) in failures {
             guard let last = session.store.lastDate(feed) else { continue }
