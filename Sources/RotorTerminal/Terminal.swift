@@ -36,8 +36,6 @@ public final class Terminal {
     /// terminal's abilities; `.none` under NO_COLOR or without colour support.
     public private(set) var colorDepth: ColorDepth = .none
 
-    public var isActive: Bool { session.isActive }
-
     /// Enters curses mode. Throws, with the terminal untouched, if stdin/stdout are not
     /// a terminal or TERM is unknown.
     public func start(environment: [String: String] = Terminal.processEnvironment()) throws(TerminalError) {
@@ -90,7 +88,7 @@ public final class Terminal {
     }
 
     /// The quit signal received (SIGINT, SIGQUIT, SIGTERM or SIGHUP), if any.
-    public var quitSignal: Int32? { session.signals.pending() }
+    private var quitSignal: Int32? { session.signals.pending() }
 
     /// Runs `body` in curses mode and restores the terminal on every way out: normal
     /// return, a thrown error (restored before the caller sees it, so it can print the
