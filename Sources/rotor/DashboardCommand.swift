@@ -59,6 +59,7 @@ struct DashboardCommand: AsyncParsableCommand {
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
             let polling = LivePolling(session: session)
             let (model, report, cursor) = polling.initial(now: Date())
+            polling.setPolling(true)
             state = DashboardState(app: blank, model: model, report: report, feed: .live(cursor))
             live = polling
             description = "live: \(session.feeds.count) feeds from \(path ?? "the config")"

@@ -9,10 +9,9 @@ final class LivePolling {
     let session: LiveSession
     private var polling: Task<Void, Never>?
 
-    /// Starts polling at once.
+    /// Not polling yet: `setPolling(true)` starts it.
     init(session: LiveSession) {
         self.session = session
-        setPolling(true)
     }
 
     /// The dashboard's first state of the data: the cache's bars, as the store has them.
