@@ -50,33 +50,35 @@ struct DashboardCommand: AsyncParsableCommand {
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
         let log = LogFile.open()
-        var state: DashboardState
+        let model: DashboardModel, report: FeedReport, feed: DashboardState.Feed
         let live: LivePolling?
         let description: String
-        let blank = AppState(width: 0, height: 0)
         if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { log.write($0) })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
             let polling = LivePolling(session: session)
-            let (model, report, cursor) = polling.initial(now: Date())
+            let cursor: LiveCursor
+            (model, report, cursor) = polling.initial(now: Date())
             polling.setPolling(true)
-            state = DashboardState(app: blank, model: model, report: report, feed: .live(cursor))
+            feed = .live(cursor)
             live = polling
             description = "live: \(session.feeds.count) feeds from \(path ?? "the config")"
         } else {
             let loaded = try options.load()
-            let model = loaded.model()
+            model = loaded.model()
             let speed = speed ?? config.replaySpeed
             var replay = ReplayCursor(model: model, speed: speed)
             if let start = try at.map({ try parseDay($0, option: "--at") }) ?? config.replayStart { replay.seek(to: start) }
             guard replay.current != nil else { throw CommandFailure.usage("\(loaded.folder): no data to replay") }
-            state = DashboardState(app: blank, model: model, report: FeedReport(summary: loaded.market.replayDescription),
-                                   feed: .replay(replay))
+            report = FeedReport(summary: loaded.market.replayDescription)
+            feed = .replay(replay)
             live = nil
             description = "replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(speed) sessions/s"
         }
         defer { live?.stop() }
         let (themes, firstTheme) = try look.load(config: config, configPath: path)
+        // The size is the terminal's, set once it has started.
+        var state = DashboardState(app: AppState(width: 0, height: 0), model: model, report: report, feed: feed)
         state.app.lookback = config.lookback
         state.app.keys = config.keys
         state.app.themeNames = themes.themes.map(\.name)
