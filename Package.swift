@@ -61,7 +61,8 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "RotorConfigTests", dependencies: ["RotorConfig", "RotorUI", "RotorCore"],
                     swiftSettings: strict),
-        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI", "RotorTestSupport"],
+        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorConfig",
+                                                         "RotorTestSupport"],
                     exclude: ["Fixtures", "Golden"], swiftSettings: strict),
     ]
 )

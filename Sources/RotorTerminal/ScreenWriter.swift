@@ -22,12 +22,6 @@ final class ScreenWriter {
         self.colors = colors
     }
 
-    /// Forgets the last frame, so the next `draw` repaints everything (after the
-    /// screen was disturbed, e.g. coming back from suspend).
-    func invalidate() {
-        previous = nil
-    }
-
     /// Writes `canvas` to the screen; returns the number of cells written.
     @discardableResult
     func draw(_ canvas: Canvas, palette: Palette) -> Int {

@@ -36,8 +36,6 @@ public final class Terminal {
     /// terminal's abilities; `.none` under NO_COLOR or without colour support.
     public private(set) var colorDepth: ColorDepth = .none
 
-    public var isActive: Bool { session.isActive }
-
     /// Enters curses mode. Throws, with the terminal untouched, if stdin/stdout are not
     /// a terminal or TERM is unknown.
     public func start(environment: [String: String] = Terminal.processEnvironment()) throws(TerminalError) {
@@ -83,11 +81,6 @@ public final class Terminal {
         writer?.draw(isASCII ? canvas.asciiOnly() : canvas, palette: palette) ?? 0
     }
 
-    /// Forces the next `draw` to repaint everything.
-    public func invalidate() {
-        writer?.invalidate()
-    }
-
     /// Sleeps until a key, a resize, a quit signal or the timeout (< 0: no timeout).
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard let reader else { return .quit(signal: quitSignal ?? SIGHUP) }
@@ -95,7 +88,7 @@ public final class Terminal {
     }
 
     /// The quit signal received (SIGINT, SIGQUIT, SIGTERM or SIGHUP), if any.
-    public var quitSignal: Int32? { session.signals.pending() }
+    private var quitSignal: Int32? { session.signals.pending() }
 
     /// Runs `body` in curses mode and restores the terminal on every way out: normal
     /// return, a thrown error (restored before the caller sees it, so it can print the
@@ -108,16 +101,6 @@ public final class Terminal {
         try terminal.start(environment: environment)
         defer { terminal.stop() }
         return try body(terminal)
-    }
-
-    /// The fatal-error path: restore the terminal, then report on stderr and exit.
-    /// Order matters: a message printed while curses owns the screen is lost or garbled.
-    public func fail(_ message: String, status: Int32 = 1) -> Never {
-        stop()
-        let line = message.hasSuffix("\n") ? message : message + "\n"
-        var bytes = Array(line.utf8)
-        _ = write(STDERR_FILENO, &bytes, bytes.count)
-        exit(status)
     }
 
     /// The process environment as a dictionary (RotorUI's detection takes a value).

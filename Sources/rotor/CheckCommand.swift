@@ -7,7 +7,7 @@ import RotorUI
 
 /// `rotor check`: validate the config, its data folder and every theme, one line
 /// each, and exit 2 when any of them is at fault.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the config, its data and the themes; exit 2 if anything is wrong."
@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Check the bundled live config (Samples/live.toml) unless --config names one.")
     var live = false
 
-    func run() throws {
+    func run() async throws {
         let source = try self.source.withLive(live)
         var failed = false
         func say(_ line: String) { writeOutput(line.escapingControlCharacters + "\n") }
@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
         }
         var feedFailed = false
         if !config.feeds.isEmpty {
-            feedFailed = try checkFeeds(config: config, path: path, say: say)
+            feedFailed = try await checkFeeds(config: config, path: path, say: say)
         }
 
         for theme in catalog.themes { say("theme \(theme.name): ok") }
@@ -100,10 +100,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Fetches every feed once (a universe: its first member); true when any failed.
-    private func checkFeeds(config: RotorConfig, path: String?, say: (String) -> Void) throws -> Bool {
+    private func checkFeeds(config: RotorConfig, path: String?, say: (String) -> Void) async throws -> Bool {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         var tried = Set<String>()
-        let failures = session.fetchOnce(refetchingCachedMembers: true, where: { feed in
+        let failures = await session.fetchOnce(refetchingCachedMembers: true, where: { feed in
             guard let u = feed.universe else { return true }
             return tried.insert(u).inserted
         })

@@ -9,7 +9,7 @@ import RotorUI
 /// `rotor` (the default command): the dashboard, replaying a folder of CSV files
 /// (the bundled demo unless --data) one session per second from about a year
 /// before its end.
-struct DashboardCommand: ParsableCommand {
+struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "The dashboard (the default): replays --data, or the bundled demo."
@@ -36,7 +36,9 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Live data: the bundled Samples/live.toml (Yahoo chart + FRED) unless --config names another.")
     var live = false
 
-    func run() throws {
+    /// On the main actor: the terminal loop blocks its thread in `getch` (see `DashboardLoop`).
+    @MainActor
+    func run() async throws {
         // A TERM that cannot draw is refused first: before any data is read or fetched,
         // and before the screen is touched.
         do {
@@ -48,32 +50,50 @@ struct DashboardCommand: ParsableCommand {
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
         let log = LogFile.open()
-        let dashboardSource: any DashboardSource
+        let model: DashboardModel, report: FeedReport, feed: DashboardState.Feed
+        let live: LivePolling?
         let description: String
         if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { log.write($0) })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
-            dashboardSource = LiveSource(session: session)
+            let polling = LivePolling(session: session)
+            let cursor: LiveCursor
+            (model, report, cursor) = polling.initial(now: Date())
+            polling.setPolling(true)
+            feed = .live(cursor)
+            live = polling
             description = "live: \(session.feeds.count) feeds from \(path ?? "the config")"
         } else {
             let loaded = try options.load()
-            let model = loaded.model()
-            var replay = Replay(model: model)
+            model = loaded.model()
+            let speed = speed ?? config.replaySpeed
+            var replay = ReplayCursor(model: model, speed: speed)
             if let start = try at.map({ try parseDay($0, option: "--at") }) ?? config.replayStart { replay.seek(to: start) }
             guard replay.current != nil else { throw CommandFailure.usage("\(loaded.folder): no data to replay") }
-            dashboardSource = ReplaySource(model: model, replay: replay, speed: speed ?? config.replaySpeed,
-                                           description: loaded.market.replayDescription)
-            description = "replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(speed ?? config.replaySpeed) sessions/s"
+            report = FeedReport(summary: loaded.market.replayDescription)
+            feed = .replay(replay)
+            live = nil
+            description = "replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(speed) sessions/s"
         }
+        defer { live?.stop() }
         let (themes, firstTheme) = try look.load(config: config, configPath: path)
-        let settings = Settings(snapshotDir: snapshotDir ?? config.snapshotDir ?? ".", themes: themes.themes,
-                                theme: firstTheme, config: config)
-        defer { dashboardSource.stop() }
+        // The size is the terminal's, set once it has started.
+        var state = DashboardState(app: AppState(width: 0, height: 0, panes: PaneSet(model.panes, placed: config.pages)),
+                                   model: model, report: report, feed: feed)
+        state.app.lookback = config.lookback
+        state.app.keys = config.keys
+        state.app.themeNames = themes.themes.map(\.name)
+        state.app.theme = firstTheme
+        let loop = DashboardLoop(clock: ContinuousClock(), themes: themes.themes,
+                                 snapshotDir: snapshotDir ?? config.snapshotDir ?? ".", log: { log.write($0) }, live: live)
         do {
             log.write("start: \(description), config \(path ?? "none"), theme \(themes.themes[firstTheme].name)")
             let signal = try Terminal.run { terminal in
                 if terminal.isASCII { log.write("no UTF-8 locale (LANG, LC_ALL, LC_CTYPE): drawing in ASCII") }
-                return try loop(terminal, source: dashboardSource, settings: settings, log: log)
+                let size = terminal.size
+                state.app.width = size.columns
+                state.app.height = size.rows
+                return loop.run(&state, on: terminal)
             }
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),
             // now that the terminal is restored.
@@ -85,84 +105,5 @@ struct DashboardCommand: ParsableCommand {
         } catch let error as TerminalError {
             throw CommandFailure.runtime("\(error)")
         }
-    }
-
-    /// The event loop, until `q` (nil) or a quit signal (its number). It sleeps until
-    /// the next key or the source's next tick, so a paused screen costs nothing.
-    private func loop(_ terminal: Terminal, source: any DashboardSource, settings: Settings,
-                      log: LogFile) throws -> Int32? {
-        let size = terminal.size
-        var state = AppState(width: size.columns, height: size.rows,
-                             panes: PaneSet(source.model.panes, placed: settings.config.pages))
-        state.lookback = settings.config.lookback
-        state.keys = settings.config.keys
-        var theme = settings.theme
-        while !state.quitting {
-            _ = source.tick(paused: state.paused)
-            // Until there is any data the panes are empty: show why (the feeds overlay).
-            var shown = state
-            if source.asOf == nil && !state.showingHelp { shown.showingFeeds = true }
-            let canvas = view(shown, model: source.model, asOf: source.asOf, mode: source.mode, feeds: source.report)
-            terminal.draw(canvas, palette: settings.themes[theme].palette)
-            switch terminal.nextEvent(timeoutMilliseconds: source.sleepMilliseconds(paused: state.paused)) {
-            case let .key(key):
-                let wasPaused = state.paused
-                for effect in update(&state, .key(key)) {
-                    switch effect {
-                    case .saveSnapshot:
-                        let notice: String
-                        do {
-                            notice = "saved " + (try SnapshotFile.save(canvas.lines(), in: settings.snapshotDir))
-                        } catch let failure as CommandFailure {
-                            notice = "snapshot failed: " + failure.message
-                        }
-                        log.write(notice)
-                        _ = update(&state, .notice(notice))
-                    case .refreshFeeds:
-                        _ = update(&state, .notice(source.refresh()))
-                    case .nextTheme:
-                        theme = (theme + 1) % settings.themes.count
-                        log.write("theme \(settings.themes[theme].name)")
-                        _ = update(&state, .notice("theme \(settings.themes[theme].name)"))
-                    }
-                }
-                if state.paused != wasPaused { source.pauseChanged(state.paused) }
-            case let .resize(rows, columns):
-                _ = update(&state, .resize(width: columns, height: rows))
-            case .timeout:
-                break
-            case let .quit(signal):
-                return signal
-            }
-        }
-        return nil
-    }
-}
-
-/// What the loop needs from the command line and the config.
-struct Settings {
-    let snapshotDir: String
-    let themes: [Theme]
-    let theme: Int
-    let config: RotorConfig
-}
-
-/// The replay cursor: the dates of the data, one session at a time.
-struct Replay {
-    let dates: [Day]
-    private(set) var index: Int
-
-    init(model: DashboardModel) {
-        dates = Alignment.unionDates(model.series.values.map(\.dates))
-        index = max(0, dates.count - 1 - 252)
-    }
-
-    var current: Day? { dates.isEmpty ? nil : dates[index] }
-    var atEnd: Bool { index >= dates.count - 1 }
-
-    mutating func advance() { if !atEnd { index += 1 } }
-
-    mutating func seek(to day: Day) {
-        index = min(max(0, dates.firstIndex { $0 >= day } ?? dates.count - 1), max(0, dates.count - 1))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RotorDemo
 
 /// `rotor demo-data`: regenerate the bundled synthetic market (Samples/demo).
-struct DemoDataCommand: ParsableCommand {
+struct DemoDataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
         abstract: "Write the synthetic demo market (deterministic from the seed) as CSV files.",
@@ -16,7 +16,7 @@ struct DemoDataCommand: ParsableCommand {
     @Option(help: "Random seed of the market model.")
     var seed: UInt64 = DemoGenerator.defaultSeed
 
-    func run() throws {
+    func run() async throws {
         let generator = DemoGenerator(seed: seed)
         do {
             try generator.write(to: out)

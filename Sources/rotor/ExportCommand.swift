@@ -6,7 +6,7 @@ import RotorData
 import RotorUI
 
 /// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Evaluate metric expressions and print them as CSV or JSON.",
@@ -48,7 +48,7 @@ struct ExportCommand: ParsableCommand {
         guard !given.isEmpty || pane != nil else { throw ValidationError("export: give at least one expression or --pane") }
     }
 
-    func run() throws {
+    func run() async throws {
         let fromDay = try from.map { try parseDay($0, option: "--from") }
         let toDay = try to.map { try parseDay($0, option: "--to") }
         if let f = fromDay, let t = toDay, t < f {
@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
         try DataOptions.requireFeeds(live, config, path)
         let expressions = try paneExpressions(config) + given
         let market = try options.isLive(config)
-            ? liveMarket(config: config, path: path, expressions: expressions) : options.load().market
+            ? await liveMarket(config: config, path: path, expressions: expressions) : options.load().market
         var evaluator = Evaluator(data: market)
         evaluator.prepare(expressions)
         var columns: [(header: String, series: Series)] = []
@@ -97,12 +97,12 @@ struct ExportCommand: ParsableCommand {
         return spec.expressions
     }
 
-    private func liveMarket(config: RotorConfig, path: String?, expressions: [String]) throws -> MarketData {
+    private func liveMarket(config: RotorConfig, path: String?, expressions: [String]) async throws -> MarketData {
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
         let progress = ProgressLine()
-        let failures = session.fetchOnce(progress: progress.universeProgress, where: { names.contains($0.name) })
+        let failures = await session.fetchOnce(progress: progress.universeProgress, where: { names.contains($0.name) })
         progress.clear()
         for (feed, error) in failures {
             guard let last = session.store.lastDate(feed) else { continue }

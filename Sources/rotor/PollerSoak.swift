@@ -68,23 +68,7 @@ struct PollerSoak {
         }
     }
 
-    func run() throws -> Report {
-        let box = ReportBox()
-        let done = DispatchSemaphore(value: 0)
-        let soak = self
-        Task.detached {
-            do {
-                box.result = .success(try await soak.runAsync())
-            } catch {
-                box.result = .failure(error)
-            }
-            done.signal()
-        }
-        done.wait()
-        return try box.result!.get()
-    }
-
-    private func runAsync() async throws -> Report {
+    func run() async throws -> Report {
         let started = Date()
         let clock = VirtualClock(wallStart: Date(timeIntervalSince1970: 1_767_312_000)) // 2026-01-02
         let provider = SoakProvider(clock: clock, seed: seed, fetchesPerDay: fetchesPerDay,
@@ -148,12 +132,6 @@ struct PollerSoak {
                       filesAtEnd: filesAtEnd, mostDays: days.values.max() ?? 0, feedsWithData: days.count,
                       cache: cacheCheck)
     }
-}
-
-/// Carries the soak's result out of its task to the synchronous command.
-private final class ReportBox: @unchecked Sendable {
-    // @unchecked: written once before the semaphore is signalled, read after.
-    var result: Result<PollerSoak.Report, any Error>?
 }
 
 /// A provider on a bad day, from a seeded generator (the same outcomes on every run

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `rotor`: the command-line root.
-struct RotorCommand: ParsableCommand {
+struct RotorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotor",
         abstract: "A terminal dashboard for US equity rotation and its macro drivers.",

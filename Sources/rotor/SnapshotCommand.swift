@@ -6,7 +6,7 @@ import RotorData
 import RotorUI
 
 /// `rotor snapshot`: one frame of the dashboard without a terminal, on stdout.
-struct SnapshotCommand: ParsableCommand {
+struct SnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Render one dashboard frame as text (exactly --height lines) and print it."
@@ -55,7 +55,7 @@ struct SnapshotCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
@@ -66,7 +66,7 @@ struct SnapshotCommand: ParsableCommand {
             let session = try LiveSession(config: config, configPath: path, log: { _ in })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
             let progress = ProgressLine()
-            let failures = session.fetchOnce(progress: progress.universeProgress)
+            let failures = await session.fetchOnce(progress: progress.universeProgress)
             progress.clear()
             for (feed, error) in failures where session.store.lastDate(feed) != nil {
                 writeError("rotor: warning: \(feed.label): \(error); showing cached data")

@@ -16,7 +16,7 @@ import RotorUI
 ///
 /// Each part measures memory and open files after its warm-up and at its end; they
 /// must not grow.
-struct SoakCommand: ParsableCommand {
+struct SoakCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soak",
         abstract: "Run the dashboard loop and the real poller headless on fast clocks and report memory and open files."
@@ -49,37 +49,55 @@ struct SoakCommand: ParsableCommand {
         guard steps > 0 || polls == 0 else { throw ValidationError("--polls needs --steps of at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         if steps > 0 { try soakUILoop() }
         if fetches > 0 {
-            let report = try PollerSoak(fetches: fetches, seed: seed, withCache: !noCache).run()
+            let report = try await PollerSoak(fetches: fetches, seed: seed, withCache: !noCache).run()
             for line in report.lines { print(line) }
         }
     }
 
-    /// Part 1: the UI loop.
+    /// Part 1: the UI loop, as messages through `update`: replay ticks on a fast
+    /// clock (a step a millisecond), keys, resizes, then live data arrivals.
     func soakUILoop() throws {
         let loaded = try source.load()
         let started = Date()
-        var model = loaded.model()
-        let dates = Replay(model: model).dates
-        var state = AppState(width: 200, height: 60)
+        let model = loaded.model()
+        var cursor = ReplayCursor(model: model, speed: 1000)
+        let dates = cursor.dates
+        cursor.seek(to: dates[0])
+        var state = DashboardState(app: AppState(width: 200, height: 60), model: model,
+                                   report: FeedReport(summary: loaded.market.replayDescription), feed: .replay(cursor))
+        var now = Duration.zero
         var previous = Canvas(width: 200, height: 60)
         let keys: [Key] = [.tab, .character("z"), .character("]"), .escape, .character("["), .character("3"),
                            .character("v"), .character("?"), .escape, .character("f"), .escape, .character("t")]
 
-        func frame(_ asOf: Day?) {
-            let canvas = view(state, model: model, asOf: asOf, mode: "SOAK")
+        func frame() {
+            let canvas = view(state)
             _ = canvas.diff(previous: previous)
             previous = canvas
         }
+        /// One replay step: a tick a step later; at the end the cursor starts over,
+        /// so every date is drawn again and again.
+        func step() {
+            now += cursor.step
+            _ = update(&state, .tick(at: now, clock: "SOAK"))
+            if case let .replay(c) = state.feed, c.atEnd {
+                var again = c
+                again.seek(to: dates[0])
+                state.feed = .replay(again)
+            }
+            frame()
+        }
         // Warm-up: every pane, every overlay and lookback drawn once, caches filled.
-        for (i, key) in keys.enumerated() {
+        for key in keys {
             _ = update(&state, .key(key))
-            frame(dates[i % dates.count])
+            step()
         }
         // Polls: today's bar of one symbol after another changes, and now and then a
-        // new session starts, as on a live day.
+        // new session starts, as on a live day; each tick reads the store as the
+        // dashboard's shell does (`.readFeeds`).
         let symbols = loaded.market.symbols.keys.sorted()
         let feeds = symbols.map { FeedSpec(symbol: $0, kind: .yahoo) }
         let store = LiveStore(feeds: feeds)
@@ -87,25 +105,34 @@ struct SoakCommand: ParsableCommand {
         for (u, universe) in loaded.market.universes {
             for m in universe.members { store.merge(FeedSpec(symbol: m.name, kind: .yahoo, universe: u), m.series) }
         }
-        model = model.updated(with: store.takeSnapshot().snapshot.market, changed: Set(symbols))
-        var day = model.lastDate ?? Day(year: 2026, month: 1, day: 2)!
+        var live = state
+        live.model = model.updated(with: store.takeSnapshot().snapshot.market, changed: Set(symbols))
+        live.feed = .live(LiveCursor(version: store.currentVersion))
+        var day = live.model.lastDate ?? Day(year: 2026, month: 1, day: 2)!
         func poll(_ poll: Int) {
             let feed = feeds[poll % feeds.count]
             if poll % (feeds.count * 40) == 0 { day = day.adding(days: 1) }
             let last = store.snapshot().market.symbols[feed.symbol]?.last?.value ?? 100
             store.merge(feed, Series(dates: [day], values: [last * (1 + 0.001 * Double(poll % 7 - 3))]))
             store.record(feed) { $0.succeeded(at: Date()) }
-            let (snapshot, changed) = store.takeSnapshot()
-            model = model.updated(with: snapshot.market, changed: changed)
-            frame(model.lastDate)
+            now += .seconds(1)
+            for effect in update(&live, .tick(at: now, clock: "SOAK")) {
+                guard case let .readFeeds(version, rebuild) = effect, rebuild, store.currentVersion != version else { continue }
+                let (snapshot, changed) = store.takeSnapshot()
+                _ = update(&live, .dataArrived(live.model.updated(with: snapshot.market, changed: changed),
+                                               version: snapshot.version))
+            }
+            let canvas = view(live)
+            _ = canvas.diff(previous: previous)
+            previous = canvas
         }
         for n in 0..<min(polls, 2 * feeds.count) { poll(n) } // warm-up of the live path
         let memoryAtStart = Self.residentBytes(), filesAtStart = Self.openFiles()
 
-        for step in 0..<steps {
-            if step % 97 == 0 { _ = update(&state, .key(keys[(step / 97) % keys.count])) }
-            if step % 5_003 == 0 { _ = update(&state, .resize(width: step % 2 == 0 ? 120 : 200, height: step % 2 == 0 ? 40 : 60)) }
-            frame(dates[step % dates.count])
+        for n in 0..<steps {
+            if n % 97 == 0 { _ = update(&state, .key(keys[(n / 97) % keys.count])) }
+            if n % 5_003 == 0 { _ = update(&state, .app(.resize(width: n % 2 == 0 ? 120 : 200, height: n % 2 == 0 ? 40 : 60))) }
+            step()
         }
 
         for n in 0..<polls { poll(n) }

@@ -5,10 +5,21 @@ import Foundation
 // with a meaningful exit status (2 usage/config/data, 1 runtime), never a trace.
 // (writeError and writeOutput, in StandardOutput.swift, escape and check every write.)
 
+/// Runs a parsed command: every command is async; the dashboard's `run` is on the
+/// main actor (its terminal loop blocks the main thread, never the cooperative pool).
+/// (A function of its own: in top-level code `await` would pick the synchronous `run`.)
+func runParsed(_ parsed: any ParsableCommand) async throws {
+    var command = parsed
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+    } else {
+        try command.run()
+    }
+}
+
 StandardStream.guardStandardDescriptors()
 do {
-    var command = try RotorCommand.parseAsRoot()
-    try command.run()
+    try await runParsed(try RotorCommand.parseAsRoot())
     StandardStream.flushOrFail()
 } catch let code as ExitCode {
     StandardStream.flushOrFail()

@@ -34,7 +34,7 @@ import Testing
         report = session.report(session.store.snapshot(), now: t0.addingTimeInterval(61))
         #expect(report.summary == "feeds ok 1/1, 1 not saved to the cache (f)")
         let line = try #require(report.lines.first { $0.hasPrefix("cache:") })
-        let since = LiveSession.clock.string(from: t0), last = LiveSession.clock.string(from: t0.addingTimeInterval(60))
+        let since = FeedStatusReading.clock.string(from: t0), last = FeedStatusReading.clock.string(from: t0.addingTimeInterval(60))
         #expect(line == "cache: ES (yahoo ES=F) not saved since \(since) (last \(last)): feeds.sqlite: database or disk is full\\e]0;x\\x07")
 
         // The next write that works clears it.

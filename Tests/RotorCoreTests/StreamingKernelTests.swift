@@ -156,7 +156,7 @@ import Testing
     @Test func innerJoinKeepsSharedDatesOnly() {
         let a = Series(dates: [1, 2, 3, 5, 8].map { Day(ordinal: $0) }, values: [1, 2, 3, 5, 8])
         let b = Series(dates: [2, 3, 4, 8, 9].map { Day(ordinal: $0) }, values: [20, 30, 40, 80, 90])
-        let j = Alignment.innerJoin([a, b])
+        let j = DateAlignment.innerJoin([a, b])
         #expect(j.dates.map(\.ordinal) == [2, 3, 8])
         #expect(j.columns[0] == [2, 3, 8])
         #expect(j.columns[1] == [20, 30, 80])

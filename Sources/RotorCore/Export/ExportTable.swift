@@ -13,11 +13,11 @@ public struct ExportTable: Sendable {
     public init(columns: [(header: String, series: Series)], from: Day? = nil, to: Day? = nil) {
         headers = columns.map(\.header)
         let sliced = columns.map { $0.series.slice(from: from, to: to) }
-        let union = Alignment.unionDates(sliced.map(\.dates))
+        let union = DateAlignment.unionDates(sliced.map(\.dates))
         dates = union
         cells = sliced.map { series in
             var column = [Double?](repeating: nil, count: union.count)
-            for (i, p) in Alignment.positions(of: series.dates, in: union).enumerated() {
+            for (i, p) in DateAlignment.positions(of: series.dates, in: union).enumerated() {
                 column[p] = series.values[i]
             }
             return column

@@ -62,7 +62,7 @@ public enum CurveRegime: String, Sendable, Equatable {
     /// The regime on each joined row of the two yields (in percent) from row
     /// `window` + 1 on.
     public static func series(twoYear: Series, tenYear: Series, window: Int = 20) -> [(date: Day, regime: CurveRegime)] {
-        let j = Alignment.innerJoin([twoYear, tenYear])
+        let j = DateAlignment.innerJoin([twoYear, tenYear])
         guard window >= 1, j.dates.count > window else { return [] }
         return (window..<j.dates.count).map { t in
             let d2 = (j.columns[0][t] - j.columns[0][t - window]) * 100

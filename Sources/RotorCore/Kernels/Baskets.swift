@@ -4,7 +4,7 @@ public enum Baskets {
     /// Equal-weight basket rebalanced daily: B_0 = 100 on the first joined row,
     /// B_t = B_{t-1} * (1 + mean_i(s_i,t / s_i,t-1 - 1)).
     public static func ewbasket(_ members: [Series]) -> Series {
-        let j = Alignment.innerJoin(members)
+        let j = DateAlignment.innerJoin(members)
         guard !j.dates.isEmpty else { return Series() }
         let k = Double(members.count)
         var values = [Double](repeating: 100, count: j.dates.count)
@@ -21,7 +21,7 @@ public enum Baskets {
     /// 100 * sample standard deviation (ddof = 1) across members of their one-row
     /// returns, in percent, from the 2nd joined row.
     public static func dispersion(_ members: [Series]) -> Series {
-        let j = Alignment.innerJoin(members)
+        let j = DateAlignment.innerJoin(members)
         var out = SeriesBuilder(capacity: j.dates.count)
         guard members.count >= 2, j.dates.count >= 2 else { return out.build() }
         var returns = [Double](repeating: 0, count: members.count)

@@ -34,7 +34,7 @@ public enum Elementwise {
 
     /// 10000 * (a_t/a_{t-n} - 1 - (b_t/b_{t-n} - 1)) on the joined rows, in basis points.
     public static func spread(_ a: Series, _ b: Series, _ n: Int) -> Series {
-        let j = Alignment.innerJoin([a, b])
+        let j = DateAlignment.innerJoin([a, b])
         let av = j.columns[0], bv = j.columns[1]
         var out = SeriesBuilder(capacity: j.dates.count)
         guard n < j.dates.count else { return out.build() }
@@ -67,7 +67,7 @@ public enum Elementwise {
     public static func arithmetic(_ op: Operation, _ a: Operand, _ b: Operand) -> Series {
         switch (a, b) {
         case let (.series(x), .series(y)):
-            let j = Alignment.innerJoin([x, y])
+            let j = DateAlignment.innerJoin([x, y])
             var out = SeriesBuilder(capacity: j.dates.count)
             for t in j.dates.indices { out.append(j.dates[t], op.apply(j.columns[0][t], j.columns[1][t])) }
             return out.build()

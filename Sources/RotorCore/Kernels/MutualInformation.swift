@@ -8,7 +8,7 @@ import Foundation
 /// panes' n = 60 this is a few hundred thousand operations for ten years of data.
 public enum MutualInformation {
     public static func mi(_ a: Series, _ b: Series, _ n: Int, bins: Int) -> Series {
-        let j = Alignment.innerJoin([a, b])
+        let j = DateAlignment.innerJoin([a, b])
         let va = j.columns[0], vb = j.columns[1]
         var out = SeriesBuilder(capacity: j.dates.count)
         // The evaluator holds bins to 2...64 and n to 100000 (ExpressionLimits); a

@@ -62,7 +62,7 @@ public enum RollingCovariance {
     /// Pearson correlation of the last n joined rows (`a.rolling(n).corr(b)`);
     /// absent where either side is constant over the window.
     public static func corr(_ a: Series, _ b: Series, _ n: Int) -> Series {
-        let j = Alignment.innerJoin([a, b])
+        let j = DateAlignment.innerJoin([a, b])
         var out = SeriesBuilder(capacity: j.dates.count)
         WindowCovariance.forEachWindow(j.columns[0], j.columns[1], n) { t, varA, varB, cov in
             guard varA > 0, varB > 0 else { return }
@@ -74,7 +74,7 @@ public enum RollingCovariance {
     /// cov(a, b) / var(b) over the last n joined rows (ddof = 1 both); absent where b
     /// is constant over the window.
     public static func beta(_ a: Series, _ b: Series, _ n: Int) -> Series {
-        let j = Alignment.innerJoin([a, b])
+        let j = DateAlignment.innerJoin([a, b])
         var out = SeriesBuilder(capacity: j.dates.count)
         WindowCovariance.forEachWindow(j.columns[0], j.columns[1], n) { t, _, varB, cov in
             guard varB > 0 else { return }

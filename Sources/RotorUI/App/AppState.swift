@@ -24,6 +24,9 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
     /// Which keys do what.
     public var keys: KeyMap = .standard
+    /// The themes `t` cycles through, by name, and the one in use (an index into them).
+    public var themeNames: [String] = ["standard"]
+    public var theme = 0
 
     public init(width: Int, height: Int, panes: PaneSet = .standard) {
         self.width = width
@@ -56,8 +59,18 @@ public enum Msg: Equatable, Sendable {
 
 /// Work `update` asks the shell to do; results come back as messages.
 public enum Effect: Equatable, Sendable {
+    /// Write the screen to a file (`s`); answered by `.snapshotSaved` or `.snapshotFailed`.
     case saveSnapshot
+    /// Fetch every live feed again now (`r`); the data comes back as `.dataArrived`.
     case refreshFeeds
-    /// Switch to the next theme (the shell owns the theme list).
+    /// The `t` key's wish, as the key map returns it: the dashboard's `update` turns
+    /// it into a change of `AppState.theme` itself, so the shell never receives it.
     case nextTheme
+    /// Stop (false) or start (true) the live poller: pause and resume.
+    case setPolling(Bool)
+    /// Read the live store: the feeds' health as `.feedsChanged`, and when `rebuild`
+    /// allows and the store has moved past `modelVersion`, the model as `.dataArrived`.
+    case readFeeds(modelVersion: Int, rebuild: Bool)
+    /// A line for the log file.
+    case log(String)
 }

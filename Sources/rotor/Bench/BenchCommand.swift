@@ -7,7 +7,7 @@ import RotorUI
 
 /// `rotor bench`: times the analytics core on the benchmark workload in this build.
 /// Run it from a release build (`make bench`); a debug build is many times slower.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time the evaluation of every pane expression on 10 years x (16 symbols + 500 members)."
@@ -44,7 +44,7 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         if listExpressions {
             PaneRegistry.expressions().forEach { writeOutput($0 + "\n") }
             return

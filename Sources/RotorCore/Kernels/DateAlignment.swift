@@ -7,7 +7,7 @@ public struct JoinedRows: Sendable {
     public var columns: [[Double]]
 }
 
-public enum Alignment {
+public enum DateAlignment {
     /// Inner join on date; each input is walked once (sorted merge).
     public static func innerJoin(_ series: [Series]) -> JoinedRows {
         guard let first = series.first else { return JoinedRows(dates: [], columns: []) }
@@ -114,7 +114,7 @@ struct DayIndex: Sendable {
         let low = dateLists.compactMap(\.first).min(), high = dateLists.compactMap(\.last).max()
         guard let low, let high, Int(high.ordinal) - Int(low.ordinal) < 10_000_000 else {
             // Empty, or dates spread over millennia: merge, and look up by search.
-            union = Alignment.unionDates(dateLists)
+            union = DateAlignment.unionDates(dateLists)
             base = 0
             slots = []
             return

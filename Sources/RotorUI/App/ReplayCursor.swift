@@ -1,0 +1,56 @@
+public import RotorCore
+
+/// The replay's place in the data: the dates, the session shown, the speed and when
+/// the next step is due. It lives in `DashboardState` and moves only in `update`, on
+/// `.tick` messages, so stepping is tested with times, not with a running clock.
+///
+/// Times are the loop's: a `Duration` since the loop started, read from its clock.
+public struct ReplayCursor: Equatable, Sendable {
+    public let dates: [Day]
+    public private(set) var index: Int
+    /// Time between two sessions (1 s at speed 1).
+    public let step: Duration
+    /// When the next session is due (loop time).
+    public private(set) var nextStep: Duration
+
+    /// The cursor a year (252 sessions) before the end of `dates`.
+    public init(dates: [Day], speed: Double, start: Duration = .zero) {
+        self.dates = dates
+        index = max(0, dates.count - 1 - 252)
+        step = .milliseconds(max(1, Int(1000 / speed)))
+        nextStep = start + step
+    }
+
+    /// Every date a pane series has.
+    public init(model: DashboardModel, speed: Double, start: Duration = .zero) {
+        self.init(dates: DateAlignment.unionDates(model.series.values.map(\.dates)), speed: speed, start: start)
+    }
+
+    public var current: Day? { dates.isEmpty ? nil : dates[index] }
+    public var atEnd: Bool { index >= dates.count - 1 }
+
+    /// The first session on or after `day` (the last one if there is none).
+    public mutating func seek(to day: Day) {
+        index = min(max(0, dates.firstIndex { $0 >= day } ?? dates.count - 1), max(0, dates.count - 1))
+    }
+
+    /// One session on, if the step is due at `now`; true when it moved. After a late
+    /// wake the next step is a full step from now: never a burst to catch up.
+    mutating func tick(at now: Duration) -> Bool {
+        guard !atEnd, now >= nextStep else { return false }
+        index += 1
+        nextStep += step
+        if now > nextStep { nextStep = now + step }
+        return true
+    }
+
+    /// After a pause the next step is a full step from the resume.
+    mutating func resume(at now: Duration) {
+        nextStep = now + step
+    }
+
+    /// How long the loop may wait at `now` before the next step (at most a second).
+    func wait(at now: Duration) -> Duration {
+        atEnd ? .seconds(1) : min(.seconds(1), max(.zero, nextStep - now))
+    }
+}

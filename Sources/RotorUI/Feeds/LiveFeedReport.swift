@@ -1,0 +1,78 @@
+import RotorCore
+
+extension FeedReport {
+    /// The status bar, the overlay and the panes' warnings of live feeds, from their
+    /// health; `loaded` is how many members of each universe have data. What came
+    /// from outside (error texts quoting a server, tickers from the config) has its
+    /// control characters escaped here, once for the screen and snapshots.
+    public static func live(_ feeds: [FeedStatus], loaded: [String: Int]) -> FeedReport {
+        var lines: [String] = [], problems: [String: String] = [:]
+        var ok = 0, main = 0
+        var memberStates: [String: (failing: Int, total: Int, error: String?)] = [:]
+        // Writes to the cache that failed: the data on screen is fresh, so the feed
+        // stays ok, but a restart would lose it; said in the overlay and the summary.
+        var unsaved: [String] = []
+        for feed in feeds {
+            if let failure = feed.cacheFailure {
+                unsaved.append(("cache: \(feed.label) not saved since \(failure.since.clock)"
+                    + " (last \(failure.last.clock)): \(failure.message)").escapingControlCharacters)
+            }
+            if let u = feed.universe {
+                memberStates[u, default: (0, 0, nil)].total += 1
+                if feed.state == .failing {
+                    memberStates[u]!.failing += 1
+                    memberStates[u]!.error = feed.lastError.map(\.escapingControlCharacters)
+                }
+                continue
+            }
+            main += 1
+            let label = feed.label.escapingControlCharacters
+            var line = label.padding(toWidth: max(label.count, 26)) + " "
+            let last = feed.lastSuccess.map { "last ok \($0.clock) (\(age($0.secondsAgo)))" } ?? "no data yet"
+            switch feed.state {
+            case .ok:
+                ok += 1
+                line += "ok       " + last
+            case .waiting:
+                line += "waiting  " + last
+            case .stale:
+                line += "stale    " + last
+                problems[feed.symbol] = "stale, \(last)"
+            case .failing:
+                let since = feed.failingSince?.clock ?? "?"
+                let error = feed.lastError.map(\.escapingControlCharacters) ?? "failing"
+                line += "FAILING  since \(since): \(error); \(last)"
+                problems[feed.symbol] = "\(error) since \(since)"
+            }
+            lines.append(line)
+        }
+        var progress: [String: String] = [:]
+        for (u, m) in memberStates.sorted(by: { $0.key < $1.key }) {
+            let done = loaded[u] ?? 0
+            lines.append("@\(u): \(done)/\(m.total) members loaded, \(m.failing) failing" + (m.error.map { " (last: \($0))" } ?? ""))
+            if done < m.total { progress["@" + u] = "loading \(done)/\(m.total)" }
+            if m.failing > 0 && m.failing * 10 >= m.total { problems["@" + u] = "\(m.failing) of \(m.total) members failing" }
+        }
+        lines += unsaved
+        var summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(problems.count) with problems"
+        if !unsaved.isEmpty { summary += ", \(unsaved.count) not saved to the cache (f)" }
+        return FeedReport(summary: summary, lines: lines, problems: problems, progress: progress)
+    }
+
+    /// `42 s ago`, `3 min ago`, `5 h ago`, `2 days ago`.
+    public static func age(_ seconds: Double) -> String {
+        let s = Int(max(0, seconds))
+        if s < 120 { return "\(s) s ago" }
+        if s < 7200 { return "\(s / 60) min ago" }
+        if s < 172_800 { return "\(s / 3600) h ago" }
+        return "\(s / 86400) days ago"
+    }
+}
+
+private extension String {
+    /// Foundation's `padding(toLength:withPad: " ", startingAt: 0)` for a length at
+    /// least the string's (characters, as there).
+    func padding(toWidth length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}

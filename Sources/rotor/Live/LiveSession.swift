@@ -1,0 +1,41 @@
+import Foundation
+import RotorConfig
+import RotorCore
+import RotorData
+import RotorUI
+
+/// The live side of a config with `[[feeds]]`, put together from its parts: the
+/// feeds to poll (`FeedList`), the store, the cache (`CacheOpening`), the providers
+/// and the poller (`PollerWiring`); the report text is RotorUI's (`FeedReport.live`).
+final class LiveSession: @unchecked Sendable {
+    // @unchecked: every property is set once in init; the store and cache guard themselves.
+    let config: RotorConfig
+    let feeds: [FeedSpec]
+    let store: LiveStore
+    let cache: FeedCache?
+    let poller: Poller
+    let providers: @Sendable (FeedSpec) -> any Provider
+    /// Said once at start (a cache moved aside, a cache that cannot be opened).
+    let warnings: [String]
+
+    init(config: RotorConfig, configPath: String?, log: @escaping @Sendable (String) -> Void,
+         environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.config = config
+        feeds = try FeedList.specs(config, configPath: configPath, environment: environment)
+        store = LiveStore(feeds: feeds)
+        let opened = CacheOpening(into: store, environment: environment, log: log)
+        cache = opened.cache
+        warnings = opened.warnings
+        providers = PollerWiring.providers(config, environment: environment)
+        poller = Poller(store: store, cache: cache, providers: providers, log: log)
+    }
+
+    func model(_ market: MarketData) -> DashboardModel {
+        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds)
+    }
+
+    /// The status bar, the overlay and the panes' warnings, from the store's health.
+    func report(_ snapshot: LiveStore.Snapshot, now: Date) -> FeedReport {
+        FeedStatusReading.report(snapshot, now: now)
+    }
+}
