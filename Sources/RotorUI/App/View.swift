@@ -19,7 +19,7 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             for (place, rect) in rects where page.indices.contains(place) && model.panes.indices.contains(page[place]) {
                 let spec = model.panes[page[place]]
                 canvas.render(PaneView(number: place + 1, title: spec.title,
-                                       content: spec.content(reader, view: state.view(of: page[place])),
+                                       content: spec.content(reader, view: state.view(of: page[place]), keys: state.keys),
                                        reader: reader, isFocused: place == state.focus, isZoomed: state.zoomed,
                                        feeds: feeds), area: rect)
             }

@@ -29,7 +29,7 @@ public enum VolPremiumPane {
                                .init("premium pct 1y", pair.percentile, .decimals(0))],
                       chart: ChartSpec([.init(pair.implied, "\(pair.implied) implied", .series1),
                                         .init(pair.realized, "RV20 \(pair.underlying)", .series2)],
-                                       legendHint: "v: next pair"))
+                                       legendHint: "next pair"))
             },
             viewsName: "implied/realized pair",
             table: pairs.isEmpty ? nil : TableSpec(reads: pairs.flatMap(\.expressions)) { table($0, pairs, width: $1) })

@@ -2,8 +2,9 @@ public import RotorCore
 
 extension PaneSpec {
     /// What the pane shows on the reader's date, in view `view`: every reading, flag,
-    /// row, table and chart the declaration names, evaluated from the model.
-    public func content(_ reader: PaneReader, view index: Int = 0) -> PaneContent {
+    /// row, table and chart the declaration names, evaluated from the model. `keys`
+    /// names the view key in the legend's hint.
+    public func content(_ reader: PaneReader, view index: Int = 0, keys: KeyMap = .standard) -> PaneContent {
         let view = view(index)
         var c = PaneContent()
         c.expressions = expressions
@@ -14,7 +15,8 @@ extension PaneSpec {
         if let table { c.table = { table.make(reader, $0) } }
         if let chart = view.chart {
             c.chart = chart.chart(reader)
-            c.legend = chart.legendLine(hint: views.count > 1)
+            let viewKey = keys.bindings[.nextView]?.first.map(\.description)
+            c.legend = chart.legendLine(hint: views.count > 1 ? viewKey : nil)
         }
         return c
     }
@@ -74,11 +76,11 @@ extension ChartSpec {
     }
 
     /// The legend row: the declared entries, or each series' label in its colour;
-    /// then the hint, if any and the pane has more than one view.
-    func legendLine(hint showsHint: Bool) -> TextLine {
+    /// then the hint after the view key, if the pane has views and the key is bound.
+    func legendLine(hint key: String?) -> TextLine {
         let entries = legend ?? series.map { LegendEntry($0.label, $0.role) }
         var line = RotorUI.legend(entries.map { ($0.name, $0.role) })
-        if showsHint, let legendHint { line.spans.append(Span("   " + legendHint, style: .role(.dim))) }
+        if let key, let legendHint { line.spans.append(Span("   \(key): \(legendHint)", style: .role(.dim))) }
         return line
     }
 }

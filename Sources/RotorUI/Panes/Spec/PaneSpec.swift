@@ -186,7 +186,8 @@ public struct ChartSpec: Sendable {
     /// extremes): computed once by the model over the whole history.
     public var band: String?
     public var legend: [LegendEntry]?
-    /// A dim hint after the legend (`v: next pair`), the first part to go when narrow.
+    /// A dim hint after the legend in the words of the view key (`next pair`, shown
+    /// as `v: next pair` with the key in force), the first part to go when narrow.
     public var legendHint: String?
     public var valueLabel: @Sendable (Double) -> String
 
