@@ -61,7 +61,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "RotorConfigTests", dependencies: ["RotorConfig", "RotorUI", "RotorCore"],
                     swiftSettings: strict),
-        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI", "RotorTestSupport"],
+        .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorConfig", "RotorCore", "RotorData", "RotorUI", "RotorTestSupport"],
                     exclude: ["Fixtures", "Golden"], swiftSettings: strict),
     ]
 )

@@ -255,6 +255,24 @@ import Testing
         #expect(c.pages == [["zn"]])
     }
 
+    /// The commented `[[panes]]` and `[[pages]]` of rotor.example.toml, uncommented,
+    /// are a config that loads: the documentation cannot drift from the schema.
+    @Test func theExamplesCommentedPanesLoad() throws {
+        let path = ConfigTests.samples.appendingPathComponent("rotor.example.toml").path
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var text = "", inBlock = false
+        for line in lines {
+            if line == "# [[panes]]" || line == "# [[pages]]" { inBlock = true }
+            if inBlock && !line.hasPrefix("# ") { inBlock = false }
+            if inBlock { text += line.dropFirst(2) + "\n" }
+        }
+        let c = try parse(text)
+        #expect(c.panes.map(\.name) == ["zn"] && c.panes[0].levels == [.init(114, label: "114")])
+        #expect(c.panes[0].flags.map(\.condition) == [Condition("ZN", .above, 114)])
+        #expect(c.pages == [["rotation", "rates", "zn"]])
+        #expect(c.paneSet.pages == [[0, 4, 5], [1, 2, 3]])
+    }
+
     /// The samples load, and panes.toml declares what its comments say.
     @Test func samplesLoad() throws {
         let path = ConfigTests.samples.appendingPathComponent("panes.toml").path
