@@ -73,6 +73,26 @@ import Testing
         #expect(r.stdout.contains(": ok (17 symbols, @universe)"))
     }
 
+    /// `snapshot --page` and `--focus` are checked against the config's pages.
+    @Test func pageAndFocusOptionsFollowThePages() throws {
+        let path = RotorProcess.repositoryRoot.appendingPathComponent("Samples/panes.toml").path
+        let cases: [([String], String)] = [
+            (["--page", "3"], "rotor: --page 3: the dashboard has 2 pages\n"),
+            (["--page", "2", "--focus", "3"], "rotor: --focus 3: page 2 has 2 panes\n"),
+            (["--page", "0"], "--page must be 1 to 9, got 0"),
+            (["--page", "10"], "--page must be 1 to 9, got 10"),
+        ]
+        for (options, message) in cases {
+            let r = try RotorProcess.run(["snapshot", "--config", path] + options)
+            #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains(message), "\(options): \(r.stderr)")
+        }
+        let onePage = try RotorProcess.run(["snapshot", "--page", "2"])
+        #expect(onePage.status == 2 && onePage.stderr == "rotor: --page 2: the dashboard has 1 page\n")
+        let focused = try RotorProcess.run(["snapshot", "--config", path, "--page", "2", "--focus", "2", "--zoom", "--at", "2026-06-30"])
+        #expect(focused.status == 0 && focused.stdout.contains("▶ 2 2s10s CURVE") && !focused.stdout.contains("ZN 10Y NOTE"))
+        #expect(focused.stdout.contains("inverted below") && focused.stdout.contains("page 2/2"))
+    }
+
     /// panes.toml's own comments: `rotor export --config Samples/panes.toml --pane zn`
     /// prints the ZN pane's expressions.
     @Test func samplePaneExports() throws {

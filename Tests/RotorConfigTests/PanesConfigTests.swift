@@ -130,6 +130,28 @@ import Testing
         #expect(c.paneSet.pages == [[5, 0, 4], [6], [1, 2, 3]])
     }
 
+    /// The page keys in `[keys]`, by their action names; the view key's old name.
+    @Test func pageKeysAreRemappable() throws {
+        let c = try parse("""
+        [keys]
+        next_page = ["n", "pgdn"]
+        previous_page = "b"
+        page_2 = "f10"
+        focus_9 = "0"
+        next_vol_pair = "x"
+        """)
+        #expect(c.keys.action(for: .character("n")) == .nextPage && c.keys.action(for: .pageDown) == .nextPage)
+        #expect(c.keys.action(for: .character("}")) == nil)
+        #expect(c.keys.action(for: .character("b")) == .previousPage && c.keys.action(for: .character("{")) == nil)
+        #expect(c.keys.action(for: .function(10)) == .page(2) && c.keys.action(for: .function(2)) == nil)
+        #expect(c.keys.action(for: .function(3)) == .page(3))
+        #expect(c.keys.action(for: .character("0")) == .focus(9))
+        #expect(c.keys.action(for: .character("x")) == .nextView && c.keys.action(for: .character("v")) == nil)
+        #expect(failure("[keys]\npage_10 = \"f11\"\n") == "my.toml:2: unknown key page_10 in [keys] (did you mean page_1?)")
+        #expect(failure("[keys]\nnext_page = \"n\"\nfocus_1 = \"n\"\n")
+            == "my.toml:3: keys.focus_1: 'n' is already bound to next_page (line 2); one key does one thing")
+    }
+
     // MARK: Every mistake at its file, line and key
 
     @Test(arguments: [
@@ -195,6 +217,10 @@ import Testing
          "my.toml:5: panes[1].levels[1].value: missing (where the line is drawn, e.g. 114)"),
         ("chart = [{ expr = \"ZN\" }]\nlevels = [{ value = \"114\" }]",
          "my.toml:5: panes[1].levels[1].value: expected a number, got a string"),
+        ("chart = [{ expr = \"ZN\" }]\nlevels = [{ value = -1e300 }]",
+         "my.toml:5: panes[1].levels[1].value: must be -1000000000000000.0 to 1000000000000000.0, got -1e+300"),
+        // (The TOML reader refuses nan and inf before any key sees them.)
+        ("readings = [{ expr = \"ZN\", scale = nan }]", "my.toml:4: cannot read nan as a value (strings need quotes)"),
         // Flags: the condition's shape, then its expression.
         ("readings = [{ expr = \"ZN\" }]\nflags = [{ when = \"ZN 114\" }]",
          "my.toml:5: panes[1].flags[1].when: expected EXPR OP NUMBER with OP one of > >= < <=, got \"ZN 114\""),
@@ -247,6 +273,16 @@ import Testing
         let tenPages = ["rotation", "mag7", "vol", "breadth", "rates", "p1", "p2", "p3", "p4", "p5"]
             .map { "[[pages]]\npanes = [\"\($0)\"]\n" }.joined()
         #expect(failure(users + tenPages) == "my.toml:44: pages[10].panes: at most 9 pages (one key each)")
+    }
+
+    /// More readings or flags than any pane can show are an error at their key.
+    @Test func readingAndFlagLimits() {
+        let readings = "readings = [" + Array(repeating: "{ expr = \"ZN\" }", count: 25).joined(separator: ", ") + "]"
+        #expect(failure(pane(readings)) == "my.toml:4: panes[1].readings: at most 24 readings")
+        let flags = "flags = [" + Array(repeating: "{ when = \"ZN > 1\" }", count: 25).joined(separator: ", ") + "]"
+        #expect(failure(pane("readings = [{ expr = \"ZN\" }]\n" + flags)) == "my.toml:5: panes[1].flags: at most 24 flags")
+        let most = "readings = [" + Array(repeating: "{ expr = \"ZN\" }", count: 24).joined(separator: ", ") + "]"
+        #expect(failure(pane(most)) == nil)
     }
 
     /// A page may name a user pane declared after it in the file.
