@@ -37,7 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Live data (Samples/live.toml unless --config): fetch the feeds the expressions need, through the cache.")
     var live = false
 
-    @Option(help: ArgumentHelp("Every expression this pane reads, before any given (rotation, mag7, vol, breadth, rates, or a [[panes]] name).",
+    @Option(help: ArgumentHelp("Every expression this pane reads, then any given, each once (rotation, mag7, vol, breadth, rates, or a [[panes]] name).",
                                valueName: "name"))
     var pane: String?
 

@@ -27,8 +27,11 @@ struct RotorProcess {
         return candidates.first { fm.isExecutableFile(atPath: $0) } ?? candidates.last!
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], unset: [String] = []) throws -> Result {
-        let r = try Subprocess.run(binary, arguments, environment: environment, unset: unset)
+    /// `timeout` only guards against a hang: a long CPU-bound run (the soaks) on a
+    /// loaded machine gets more.
+    static func run(_ arguments: [String], environment: [String: String] = [:], unset: [String] = [],
+                    timeout: Double = 120) throws -> Result {
+        let r = try Subprocess.run(binary, arguments, environment: environment, unset: unset, timeout: timeout)
         if r.timedOut { Issue.record("rotor \(arguments.joined(separator: " ")) did not finish in time") }
         return Result(status: r.status,
                       stdout: String(decoding: r.stdout, as: UTF8.self),

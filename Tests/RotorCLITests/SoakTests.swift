@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func theLoopDoesNotGrow() throws {
-        let r = try RotorProcess.run(["soak", "--steps", "1500", "--polls", "600", "--fetches", "0"])
+        let r = try RotorProcess.run(["soak", "--steps", "1500", "--polls", "600", "--fetches", "0"], timeout: 600)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("soak: 1500 replay steps and 600 polls in ") == true)
@@ -30,7 +30,7 @@ import Testing
     /// nothing left in flight, files flat, memory within a generous bound (the
     /// 1,000,000-fetch run measures the figure).
     @Test func theRealPollerKeepsNothingPerFetch() throws {
-        let r = try RotorProcess.run(["soak", "--steps", "0", "--polls", "0", "--fetches", "20000"])
+        let r = try RotorProcess.run(["soak", "--steps", "0", "--polls", "0", "--fetches", "20000"], timeout: 600)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         func line(_ prefix: String) throws -> String { try #require(lines.first { $0.hasPrefix(prefix) }, "\(lines)") }

@@ -42,6 +42,8 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
         while i < text.endIndex {
             let c = text[i]
             if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            // A ")" before its "(" leaves the rest at the wrong depth: unbalanced too.
+            if depth < 0 { throw ConditionError("unbalanced parentheses in \"\(text)\"") }
             if depth == 0, c == ">" || c == "<" {
                 let next = text.index(after: i)
                 let wide = next < text.endIndex && text[next] == "="
@@ -54,6 +56,8 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
             }
             i = text.index(after: i)
         }
+        // Unpaired parentheses hide the operator ("(ZN > 114"): say so, not "no operator".
+        guard depth == 0 else { throw ConditionError("unbalanced parentheses in \"\(text)\"") }
         guard let found else {
             throw ConditionError("expected EXPR OP NUMBER with OP one of > >= < <=, got \"\(text)\"")
         }
