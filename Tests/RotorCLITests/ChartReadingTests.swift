@@ -1,5 +1,6 @@
 import RotorCore
 @testable import RotorUI
+import RotorData
 import Testing
 
 /// The built-in charts on the demo data read as issue 13 asks: flag dates marked on
@@ -90,5 +91,21 @@ import Testing
         #expect(try legend(.rotation, .months3).contains("axis: RTY/ES and 50d avg, 3M"))
         #expect(try legend(.breadth).contains("axis: % > 50d and band, 1Y"))
         #expect(try legend(.rates).contains("axis: RTY 60d, NQ 60d and 0, 1Y"))
+    }
+
+    /// A custom flag's answers are remembered by the model across frames: marks after
+    /// the cursor moved are the ones a fresh model gives.
+    @Test func rememberedFlagAnswersMatchFreshOnes() throws {
+        let data = try DataFolder.load(RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo").path)
+        let warm = DashboardModel(data: data), fresh = DashboardModel(data: data)
+        let before = Day(year: 2025, month: 9, day: 18)!, after = Day(year: 2025, month: 9, day: 24)!
+        func marks(_ model: DashboardModel, _ date: Day) -> [LineChart.DateMark]? {
+            model.panes[.breadth].content(PaneReader(model: model, asOf: date, lookback: .year1)).chart?.marks
+        }
+        _ = marks(warm, before)
+        let remembered = marks(warm, after)
+        #expect(remembered == marks(fresh, after))
+        #expect(remembered == marks(warm, after))
+        #expect(remembered?.isEmpty == false)
     }
 }

@@ -14,7 +14,7 @@ extension PaneSpec {
         c.rows = rows.compactMap { $0.line(reader) }
         if let table { c.table = { table.make(reader, $0) } }
         if let chart = view.chart {
-            c.chart = chart.chart(reader, flags: flags)
+            c.chart = chart.chart(reader, flags: flags, pane: name)
             let viewKey = keys.bindings[.nextView]?.first.map(\.description)
             c.legend = chart.legendLine(hint: views.count > 1 ? viewKey : nil, lookback: reader.lookback)
         }
@@ -49,7 +49,7 @@ extension ChartSpec {
     /// The series over the reader's lookback on the dates of the first; rebased,
     /// banded and levelled as declared, with a mark at each date one of `flags`
     /// (the pane's) was raised.
-    func chart(_ reader: PaneReader, flags: [FlagSpec] = []) -> LineChart? {
+    func chart(_ reader: PaneReader, flags: [FlagSpec] = [], pane: String = "") -> LineChart? {
         guard let first = series.first else { return nil }
         let axis = reader.window(first.expression).dates
         guard !axis.isEmpty else { return nil }
@@ -75,7 +75,7 @@ extension ChartSpec {
         let labelled = levels.filter { $0.label != nil }
         var chart = LineChart(lines: lines, dates: axis, reference: unlabelled.first?.value,
                               levels: labelled.map { LineChart.Level(value: $0.value, label: $0.label!) },
-                              valueLabel: valueLabel, marks: flags.chartMarks(on: axis, reader))
+                              valueLabel: valueLabel, marks: flags.chartMarks(on: axis, reader, pane: pane))
         chart.keepsReferenceInRange = unlabelled.first?.keepsInRange ?? false
         return chart
     }
