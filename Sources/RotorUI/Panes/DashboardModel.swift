@@ -24,6 +24,8 @@ public struct DashboardModel: Sendable {
 
     /// Pane expression -> the symbols and universes (`@name`) it reads.
     private let reads: [String: Set<String>]
+    /// Custom flags' answers by date, for the charts' flag marks (new with each model).
+    let flagHistory = FlagHistory()
 
     /// The model of the built-in panes and `extra` ones (a config's `[[panes]]`).
     public init(data: MarketData, roles: Roles = Roles(), thresholds: Thresholds = Thresholds(),

@@ -26,9 +26,11 @@ public enum RatesPane {
                          .init("10y 20d", source: .change(r.tenYear, rows: 20), .basisPoints, scale: 100)],
                 chart: ChartSpec([.init(corr(r.small, 60), "\(r.small) 60d", .series1),
                                   .init(corr(r.tech, 60), "\(r.tech) 60d", .series2)],
-                                 levels: [.init(0)],
+                                 // Zero is always on the axis: the sign of the correlation is the
+                                 // reading (small caps fall as the 2y rises, tech can flip).
+                                 levels: [.init(0, keepsInRange: true)],
                                  legend: [.init("\(r.small) 60d", .series1), .init("\(r.tech) 60d", .series2), .init("0", .dim)],
-                                 valueLabel: { NumberFormatKind.signed(2).format($0) }))],
+                                 valueLabel: { $0 == 0 ? "0.00" : NumberFormatKind.signed(2).format($0) }))],
             flags: [.custom(reads: [r.twoYear, r.tenYear]) { reader in
                 regime(reader, r).map {
                     TextLine([Span("curve 20d ", style: .role(.dim)), Span($0.rawValue, style: Style.role(.title).bold())])

@@ -14,9 +14,9 @@ extension PaneSpec {
         c.rows = rows.compactMap { $0.line(reader) }
         if let table { c.table = { table.make(reader, $0) } }
         if let chart = view.chart {
-            c.chart = chart.chart(reader)
+            c.chart = chart.chart(reader, flags: flags, pane: name)
             let viewKey = keys.bindings[.nextView]?.first.map(\.description)
-            c.legend = chart.legendLine(hint: views.count > 1 ? viewKey : nil)
+            c.legend = chart.legendLine(hint: views.count > 1 ? viewKey : nil, lookback: reader.lookback)
         }
         return c
     }
@@ -47,8 +47,9 @@ extension FlagSpec {
 
 extension ChartSpec {
     /// The series over the reader's lookback on the dates of the first; rebased,
-    /// banded and levelled as declared.
-    func chart(_ reader: PaneReader) -> LineChart? {
+    /// banded and levelled as declared, with a mark at each date one of `flags`
+    /// (the pane's) was raised.
+    func chart(_ reader: PaneReader, flags: [FlagSpec] = [], pane: String = "") -> LineChart? {
         guard let first = series.first else { return nil }
         let axis = reader.window(first.expression).dates
         guard !axis.isEmpty else { return nil }
@@ -64,22 +65,43 @@ extension ChartSpec {
         }
         if let band, let edges = reader.model.bands[band] {
             for edge in [edges.high, edges.low] {
+                // Each edge's level today is written on the value axis: the number
+                // the line must reach for the flag.
                 lines.append(.init(series: edge.last(reader.lookback.sessions, onOrBefore: reader.asOf), axis: axis,
-                                   style: .role(.dim)))
+                                   style: .role(.dim), labelsLast: true))
             }
         }
         let unlabelled = levels.filter { $0.label == nil }
         let labelled = levels.filter { $0.label != nil }
-        return LineChart(lines: lines, dates: axis, reference: unlabelled.first?.value,
-                         levels: labelled.map { LineChart.Level(value: $0.value, label: $0.label!) },
-                         valueLabel: valueLabel)
+        var chart = LineChart(lines: lines, dates: axis, reference: unlabelled.first?.value,
+                              levels: labelled.map { LineChart.Level(value: $0.value, label: $0.label!) },
+                              valueLabel: valueLabel, marks: flags.chartMarks(on: axis, reader, pane: pane))
+        chart.keepsReferenceInRange = unlabelled.first?.keepsInRange ?? false
+        return chart
+    }
+
+    /// What the value axis spans, in the legend's words: `axis: RTY/ES and 50d avg,
+    /// 1Y`, the series (and band, and the levels it stretches to) over the lookback.
+    /// The axis's top and bottom are then never mistaken for a reading's high or low.
+    func axisNote(_ lookback: Lookback) -> String {
+        var covered = series.map(\.label)
+        if band != nil { covered.append("band") }
+        covered += levels.filter { $0.label != nil || $0.keepsInRange }.map { level in
+            level.label ?? (level.value == level.value.rounded() && abs(level.value) < 1e9
+                ? String(Int(level.value)) : valueLabel(level.value))
+        }
+        let names = covered.count <= 1 ? covered.joined()
+            : covered.dropLast().joined(separator: ", ") + " and " + covered.last!
+        return "axis: \(names), \(lookback.label)"
     }
 
     /// The legend row: the declared entries, or each series' label in its colour;
-    /// then the hint after the view key, if the pane has views and the key is bound.
-    func legendLine(hint key: String?) -> TextLine {
+    /// what the axis spans; then the hint after the view key, if the pane has views
+    /// and the key is bound. A narrow pane drops the parts from the end.
+    func legendLine(hint key: String?, lookback: Lookback = .year1) -> TextLine {
         let entries = legend ?? series.map { LegendEntry($0.label, $0.role) }
         var line = RotorUI.legend(entries.map { ($0.name, $0.role) })
+        line.spans.append(Span("   " + axisNote(lookback), style: .role(.dim)))
         if let key, let legendHint { line.spans.append(Span("   \(key): \(legendHint)", style: .role(.dim))) }
         return line
     }

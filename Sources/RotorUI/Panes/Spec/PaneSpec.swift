@@ -166,14 +166,20 @@ public struct ChartSpec: Sendable {
         }
     }
 
-    /// A horizontal line: unlabelled (zero, a rebase's 100) or labelled (ZN 114).
+    /// A horizontal line: a reference (zero, a rebase's 100), whose value is written
+    /// on the value axis where it is drawn, or labelled (ZN 114, the label at the
+    /// line's right end, always in range).
     public struct Level: Sendable, Equatable {
         public var value: Double
         public var label: String?
+        /// Whether the value axis stretches to a reference so it is always drawn (the
+        /// zero of a correlation, whose sign is the reading); a labelled level always is.
+        public var keepsInRange: Bool
 
-        public init(_ value: Double, label: String? = nil) {
+        public init(_ value: Double, label: String? = nil, keepsInRange: Bool = false) {
             self.value = value
             self.label = label
+            self.keepsInRange = keepsInRange
         }
     }
 

@@ -1,8 +1,10 @@
 public import RotorCore
 
 /// A braille line chart of one or more series over a shared date axis, with the
-/// labels a glance needs: the high and low of the window and the last value on the
-/// value axis, the first and last dates under the plot.
+/// labels a glance needs: 3 to 6 round values and the last value on the value axis,
+/// the reference line's value where it is drawn, 3 to 6 dates under the plot (more
+/// as the chart grows), and a mark under each date where one of its pane's flags
+/// was raised.
 ///
 /// Values are indexed by position: value `i` of every line belongs to `dates[i]`
 /// (`Line(series:axis:style:)` aligns a `Series` that way). A nil or non-finite value
@@ -14,10 +16,15 @@ public struct LineChart: Widget, Sendable {
     public struct Line: Sendable {
         public var values: [Double?]
         public var style: Style
+        /// Whether its last value is written on the value axis at its row, in its
+        /// style (a band's edge: the level the main line must reach now). The first
+        /// line's always is.
+        public var labelsLast: Bool
 
-        public init(_ values: [Double?], style: Style) {
+        public init(_ values: [Double?], style: Style, labelsLast: Bool = false) {
             self.values = values
             self.style = style
+            self.labelsLast = labelsLast
         }
 
         public init(_ values: [Double], style: Style) {
@@ -26,8 +33,20 @@ public struct LineChart: Widget, Sendable {
 
         /// `series` aligned to `axis`: a value for each axis date the series has,
         /// gaps for the rest.
-        public init(series: Series, axis: [Day], style: Style) {
-            self.init(axis.map { series.value(on: $0) }, style: style)
+        public init(series: Series, axis: [Day], style: Style, labelsLast: Bool = false) {
+            self.init(axis.map { series.value(on: $0) }, style: style, labelsLast: labelsLast)
+        }
+    }
+
+    /// A mark under the plot at position `index` of the axis (a date a flag was
+    /// raised), in the flag's style; of marks in one cell the last drawn shows.
+    public struct DateMark: Sendable, Equatable {
+        public var index: Int
+        public var style: Style
+
+        public init(index: Int, style: Style) {
+            self.index = index
+            self.style = style
         }
     }
 
@@ -48,15 +67,18 @@ public struct LineChart: Widget, Sendable {
     }
 
     public var lines: [Line]
-    /// The x axis: only its first and last dates are shown; may be empty.
+    /// The x axis: 3 to 6 of its dates are shown, first and last included; may be empty.
     public var dates: [Day]
     /// A fixed value range; nil scales to the data.
     public var valueRange: ClosedRange<Double>?
     /// Extra room above and below automatic ranges, as a fraction of the data's span.
     public var padding: Double
-    /// A horizontal line such as zero, drawn where no series is, when in range.
+    /// A horizontal line such as zero, drawn where no series is, when in range; its
+    /// value is then written on the value axis at its row, in its style.
     public var reference: Double?
     public var referenceStyle: Style
+    /// Whether the value axis stretches to the reference, so it is always drawn.
+    public var keepsReferenceInRange = false
     /// Labelled horizontal lines (a user's ZN 114): always in range (the value
     /// axis stretches to them), drawn like the reference with the label at the right.
     public var levels: [Level]
@@ -65,6 +87,12 @@ public struct LineChart: Widget, Sendable {
     public var showsLabels: Bool
     public var labelStyle: Style
     public var valueLabel: @Sendable (Double) -> String
+    /// Marks under the plot at the dates a flag was raised, drawn in order. Nil: the
+    /// pane has no flag to mark, and no row is kept for them; empty: none in the
+    /// window, and the row stays (the plot does not jump as flags come and go).
+    public var marks: [DateMark]?
+    /// The mark under a flagged date.
+    public static let markGlyph: Character = "▲"
 
     /// The narrowest plot worth drawing value labels beside.
     public static let minimumPlotWidth = 8
@@ -72,7 +100,7 @@ public struct LineChart: Widget, Sendable {
     public init(lines: [Line], dates: [Day] = [], valueRange: ClosedRange<Double>? = nil, padding: Double = 0.05,
                 reference: Double? = nil, referenceStyle: Style = .role(.dim), levels: [Level] = [], labelSide: LabelSide = .left,
                 dateFormat: DateLabelFormat = .iso, showsLabels: Bool = true, labelStyle: Style = .role(.dim),
-                valueLabel: @escaping @Sendable (Double) -> String = NumberLabel.compact) {
+                valueLabel: @escaping @Sendable (Double) -> String = NumberLabel.compact, marks: [DateMark]? = nil) {
         self.lines = lines
         self.dates = dates
         self.valueRange = valueRange
@@ -85,6 +113,7 @@ public struct LineChart: Widget, Sendable {
         self.showsLabels = showsLabels
         self.labelStyle = labelStyle
         self.valueLabel = valueLabel
+        self.marks = marks
     }
 
     /// Number of x positions: the longest of the axis and the lines.
@@ -96,7 +125,8 @@ public struct LineChart: Widget, Sendable {
 
     public func render(into canvas: inout Canvas, area: Rect) {
         let area = area.intersection(canvas.area)
-        let values = presentValues + levels.map(\.value).filter(\.isFinite)
+        let kept = keepsReferenceInRange ? reference.map { [$0] } ?? [] : []
+        let values = presentValues + (levels.map(\.value) + kept).filter(\.isFinite)
         guard !area.isEmpty, !presentValues.isEmpty else { return }
         let scale = valueRange.flatMap(ValueScale.fixed) ?? ValueScale.automatic(values, padding: padding)
         guard let scale else { return }
@@ -104,12 +134,14 @@ public struct LineChart: Widget, Sendable {
         var plot = area
         let dateRow = showsLabels && !dates.isEmpty && area.height >= 4 ? area.maxY - 1 : nil
         if dateRow != nil { plot.height -= 1 }
+        // Marks get a row of their own under the plot when the plot keeps 6 rows;
+        // else they share the date row's free cells.
+        let markRow = marks != nil && plot.height >= 7 ? plot.maxY - 1 : nil
+        if markRow != nil { plot.height -= 1 }
 
-        let extremes = valueRange.map { ($0.lowerBound, $0.upperBound) }
-            ?? (values.min()!, values.max()!)
-        let texts = (high: valueLabel(extremes.1), low: valueLabel(extremes.0), last: lastValue.map(valueLabel))
-        let labelWidth = [texts.high, texts.low, texts.last ?? ""].map { DisplayWidth.of($0) }.max()!
-        let showsValues = showsLabels && plot.height >= 2 && area.width >= labelWidth + 1 + LineChart.minimumPlotWidth
+        let labels = showsLabels && plot.height >= 2 ? valueLabels(scale: scale, rows: plot.height) : []
+        let labelWidth = labels.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let showsValues = !labels.isEmpty && area.width >= labelWidth + 1 + LineChart.minimumPlotWidth
         var labelColumn = Rect.zero
         if showsValues {
             plot.width -= labelWidth + 1
@@ -126,22 +158,59 @@ public struct LineChart: Widget, Sendable {
         draw(grid, into: &canvas, at: plot, scale: scale)
         drawLevels(into: &canvas, at: plot, scale: scale, dotRows: grid.dotRows)
         if showsValues {
-            drawValueLabels(texts, into: &canvas, column: labelColumn, scale: scale, plotRows: grid.dotRows)
+            for label in labels {
+                let alignment: Alignment = labelSide == .left ? .right : .left
+                canvas.write(Truncation.fit(label.text, width: labelColumn.width, alignment: alignment),
+                             x: labelColumn.x, y: labelColumn.y + label.row, style: label.style, clip: labelColumn)
+            }
         }
         if let dateRow {
-            drawDateLabels(into: &canvas, row: Rect(x: plot.x, y: dateRow, width: plot.width, height: 1))
+            drawDateLabels(into: &canvas, row: Rect(x: plot.x, y: dateRow, width: plot.width, height: 1),
+                           dotColumns: grid.dotColumns)
+        }
+        if let markRow = markRow ?? dateRow {
+            drawMarks(into: &canvas, row: Rect(x: plot.x, y: markRow, width: plot.width, height: 1),
+                      dotColumns: grid.dotColumns)
         }
     }
 
-    /// The last present value of the first line: the number a trader looks for.
-    private var lastValue: Double? {
-        lines.first?.values.last(where: { $0?.isFinite == true }) ?? nil
+    /// A label on the value axis: its row in the plot (0 at the top), text and style.
+    struct ValueLabel: Equatable {
+        var row: Int
+        var text: String
+        var style: Style
+    }
+
+    /// The value axis's labels for a plot `rows` high, by rising priority: round
+    /// ticks (dim), the reference's value (in its style, when in range), the last
+    /// value of each line that labels it, the first line's last value. A label takes
+    /// its row from the ones before it, and a tick next to a later label goes, so
+    /// two numbers never sit on neighbouring rows.
+    func valueLabels(scale: ValueScale, rows: Int) -> [ValueLabel] {
+        let dotRows = 4 * rows
+        func row(_ v: Double) -> Int { scale.dotRow(v, rows: dotRows) / 4 }
+        var fixed: [ValueLabel] = []
+        if let reference, reference.isFinite, scale.contains(reference) {
+            fixed.append(ValueLabel(row: row(reference), text: valueLabel(reference), style: referenceStyle))
+        }
+        for (i, line) in lines.enumerated().reversed() where i == 0 || line.labelsLast {
+            if let last = line.values.last(where: { $0?.isFinite == true }) ?? nil {
+                fixed.append(ValueLabel(row: row(last), text: valueLabel(last), style: line.style))
+            }
+        }
+        let ticks = AxisTicks.values(low: scale.low, high: scale.high, count: AxisTicks.valueCount(rows: rows),
+                                     limit: AxisTicks.valueLimit(rows: rows), label: valueLabel)
+            .map { ValueLabel(row: row($0), text: valueLabel($0), style: labelStyle) }
+            .filter { tick in !fixed.contains { abs($0.row - tick.row) <= 1 } }
+        var byRow: [Int: ValueLabel] = [:]
+        for label in ticks + fixed { byRow[label.row] = label }
+        return byRow.values.sorted { $0.row < $1.row }
     }
 
     /// The dot column of position `i` of `count`: first and last positions at the
     /// plot's edges, the rest spread evenly (a single point sits at the right edge,
     /// where the latest data always is).
-    private static func dotColumn(_ i: Int, count: Int, columns: Int) -> Int {
+    static func dotColumn(_ i: Int, count: Int, columns: Int) -> Int {
         guard count > 1 else { return columns - 1 }
         return Int((Double(i) * Double(columns - 1) / Double(count - 1)).rounded())
     }
@@ -205,34 +274,65 @@ public struct LineChart: Widget, Sendable {
         }
     }
 
-    /// High at the top row, low at the bottom row, the last value at its own row in
-    /// the first line's style (replacing high or low when it falls on their row).
-    private func drawValueLabels(_ texts: (high: String, low: String, last: String?), into canvas: inout Canvas,
-                                 column: Rect, scale: ValueScale, plotRows: Int) {
-        var rows: [Int: (String, Style)] = [column.y: (texts.high, labelStyle),
-                                            column.maxY - 1: (texts.low, labelStyle)]
-        if let last = lastValue, let text = texts.last {
-            let row = column.y + scale.dotRow(last, rows: plotRows) / 4
-            rows[row] = (text, lines[0].style)
-        }
-        for (y, label) in rows {
-            let alignment: Alignment = labelSide == .left ? .right : .left
-            canvas.write(Truncation.fit(label.0, width: column.width, alignment: alignment),
-                         x: column.x, y: y, style: label.1, clip: column)
+    /// 6 down to 3 dates spread over the row, first at the left, last at the right,
+    /// the rest centred on their columns, at least two spaces apart: in the chart's
+    /// format, else in a shorter one (`Mar 25`, or `03-14` within a quarter); then
+    /// only the first and last, then only the last, then none.
+    private func drawDateLabels(into canvas: inout Canvas, row: Rect, dotColumns: Int) {
+        for label in dateLabels(width: row.width, dotColumns: dotColumns) {
+            canvas.write(label.text, x: row.x + label.x, y: row.y, style: labelStyle, clip: row)
         }
     }
 
-    /// The first date at the left of the plot and the last at its right; only the last
-    /// when both do not fit with a space between them, none when even that does not.
-    private func drawDateLabels(into canvas: inout Canvas, row: Rect) {
-        guard let first = dates.first, let last = dates.last else { return }
-        let lastText = dateFormat.format(last)
-        let lastWidth = DisplayWidth.of(lastText)
-        guard lastWidth <= row.width else { return }
-        canvas.write(lastText, x: row.maxX - lastWidth, y: row.y, style: labelStyle, clip: row)
-        let firstText = dateFormat.format(first)
-        if dates.count > 1, DisplayWidth.of(firstText) + 1 + lastWidth <= row.width {
-            canvas.write(firstText, x: row.x, y: row.y, style: labelStyle, clip: row)
+    /// The date labels of a row `width` wide: each text and its column from the left.
+    func dateLabels(width: Int, dotColumns: Int) -> [(x: Int, text: String)] {
+        guard let first = dates.first, let last = dates.last, width > 0 else { return [] }
+        let spanDays = Int(last.ordinal - first.ordinal)
+        let short: DateLabelFormat = spanDays > 92 ? .monthYear : .monthDay
+        let formats = dateFormat == short ? [dateFormat] : [dateFormat, short]
+        let count = pointCount
+        func attempt(_ n: Int, _ format: DateLabelFormat) -> [(x: Int, text: String)]? {
+            var out: [(x: Int, text: String)] = []
+            let positions = AxisTicks.datePositions(count: n, points: dates.count)
+            guard positions.count == n else { return nil }
+            for (k, i) in positions.enumerated() {
+                let text = format.format(dates[i]), w = DisplayWidth.of(text)
+                let x: Int
+                if n == 1 || k == n - 1 {
+                    x = width - w
+                } else if k == 0 {
+                    x = 0
+                } else {
+                    x = min(max(0, LineChart.dotColumn(i, count: count, columns: dotColumns) / 2 - w / 2), width - w)
+                }
+                if x < 0 { return nil }
+                if let previous = out.last, previous.x + DisplayWidth.of(previous.text) + 2 > x { return nil }
+                out.append((x, text))
+            }
+            return out
+        }
+        if dates.count >= AxisTicks.fewest {
+            for format in formats {
+                for n in stride(from: AxisTicks.most, through: AxisTicks.fewest, by: -1) {
+                    if let labels = attempt(n, format) { return labels }
+                }
+            }
+        }
+        if dates.count > 1, let labels = attempt(2, dateFormat) { return labels }
+        return attempt(1, dateFormat) ?? []
+    }
+
+    /// A mark in each cell of the row under a marked date, over blanks only (a date
+    /// label on a shared row stays whole).
+    private func drawMarks(into canvas: inout Canvas, row: Rect, dotColumns: Int) {
+        guard let marks, row.width > 0 else { return }
+        let count = pointCount
+        for mark in marks where mark.index >= 0 && mark.index < count {
+            let x = row.x + LineChart.dotColumn(mark.index, count: count, columns: dotColumns) / 2
+            guard x < row.maxX else { continue }
+            if canvas[x, row.y] == .blank || canvas[x, row.y].symbol == LineChart.markGlyph {
+                canvas.put(LineChart.markGlyph, x: x, y: row.y, style: mark.style)
+            }
         }
     }
 }
