@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Waits for the next thing the app must react to: a key, a resize, a quit signal or
-/// the end of the timeout.
+/// Waits for the next thing the app must react to: a key, a mouse press, a resize, a
+/// quit signal or the end of the timeout.
 ///
 /// It asks ncurses first without waiting (`get_wch` with timeout 0), because ncurses
 /// may hold bytes it already read (the rest of a paste, a half-matched escape
@@ -40,6 +40,12 @@ final class KeyReader {
                 if isKeyCode, Int32(bitPattern: UInt32(code)) == rotor_key_resize() {
                     let now = size()
                     return .resize(rows: now.rows, columns: now.columns)
+                }
+                if isKeyCode, Int32(bitPattern: UInt32(code)) == rotor_key_mouse() {
+                    // A release or a button rotor does not use decodes to nothing.
+                    var event = MEVENT()
+                    if getmouse(&event) == OK, let mouse = MouseDecoder.decode(event) { return .mouse(mouse) }
+                    continue
                 }
                 if let key = KeyDecoder.decode(UInt32(code), isKeyCode: isKeyCode) { return .key(key) }
                 continue
