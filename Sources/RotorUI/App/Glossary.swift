@@ -64,6 +64,6 @@ public enum Glossary {
 
     /// A threshold as written in the config: `2`, `97.5`.
     private static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : NumberLabel.compact(x)
+        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
     }
 }
