@@ -128,7 +128,9 @@ public struct HelpOverlay: Widget, Sendable {
             let x = text.x + k * (layout.columnWidth + Self.gap)
             let column = Rect(x: x, y: text.y, width: min(layout.columnWidth, text.maxX - x), height: text.height)
             for (row, i) in (start..<min(end, layout.lines.count)).enumerated() where row < column.height {
-                canvas.write(layout.lines[i].truncated(to: column.width), x: column.x, y: column.y + row, clip: column)
+                // Lines are wrapped to the column: only a column the screen cuts needs `…`.
+                let line = column.width < layout.columnWidth ? layout.lines[i].truncated(to: column.width) : layout.lines[i]
+                canvas.write(line, x: column.x, y: column.y + row, clip: column)
             }
         }
         let hidden = layout.hidden(scroll: scroll)
@@ -167,7 +169,7 @@ public struct HelpOverlay: Widget, Sendable {
     func lines(width: Int) -> [TextLine] {
         var out: [TextLine] = []
         for (n, section) in sections.enumerated() {
-            if n > 0 { out.append(TextLine("")) }
+            if n > 0 { out.append(TextLine([])) } // the blank between sections: no spans
             out.append(TextLine(Truncation.clip(section.title, width: width), style: Style.role(.title).bold()))
             let termWidth = min(section.termWidth, width / 2)
             let indent = String(repeating: " ", count: termWidth)
@@ -187,7 +189,7 @@ public struct HelpOverlay: Widget, Sendable {
     /// The line index of each section's title after the first (where a column may
     /// start without splitting a section).
     private func sectionStarts(_ lines: [TextLine]) -> [Int] {
-        lines.indices.filter { $0 > 0 && lines[$0 - 1].width == 0 }
+        lines.indices.filter { $0 > 0 && lines[$0 - 1].spans.isEmpty }
     }
 
     /// Where each column starts when all the lines fit in `columns` of `rows`: each
@@ -200,7 +202,7 @@ public struct HelpOverlay: Widget, Sendable {
             let limit = start + rows
             let atBreak = breaks.last { $0 > start && $0 <= limit + 1 && lines.count - $0 <= left * rows }
             // A full column: the next one does not start with the blank between sections.
-            starts.append(atBreak ?? (lines[limit].width == 0 ? limit + 1 : limit))
+            starts.append(atBreak ?? (lines[limit].spans.isEmpty ? limit + 1 : limit))
         }
         return starts
     }
@@ -208,7 +210,7 @@ public struct HelpOverlay: Widget, Sendable {
     /// The most rows any column takes (a blank line ending a column is not counted).
     private static func tallest(_ starts: [Int], _ lines: [TextLine]) -> Int {
         zip(starts, starts.dropFirst() + [lines.count]).map { start, end in
-            end - start - (end > start && lines[end - 1].width == 0 ? 1 : 0)
+            end - start - (end > start && lines[end - 1].spans.isEmpty ? 1 : 0)
         }.max() ?? 0
     }
 }
