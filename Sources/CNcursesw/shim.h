@@ -27,6 +27,24 @@ static inline int rotor_lines(void) { return LINES; }
 static inline int rotor_cols(void) { return COLS; }
 static inline void rotor_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 static inline WINDOW *rotor_stdscr(void) { return stdscr; }
+static inline int rotor_key_mouse(void) { return KEY_MOUSE; }
+
+// The mouse events rotor asks for: presses of buttons 1-3 and the wheel (buttons 4
+// and 5), no releases and no motion, so ncurses turns on plain button tracking.
+static inline mmask_t rotor_mouse_presses(void) {
+    return BUTTON1_PRESSED | BUTTON2_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+// The mask bit of a press of button n (1-5), 0 for any other n.
+static inline mmask_t rotor_button_pressed(int n) {
+    switch (n) {
+    case 1: return BUTTON1_PRESSED;
+    case 2: return BUTTON2_PRESSED;
+    case 3: return BUTTON3_PRESSED;
+    case 4: return BUTTON4_PRESSED;
+    case 5: return BUTTON5_PRESSED;
+    default: return 0;
+    }
+}
 
 // Whether the terminfo entry `name` can draw a full screen, read without touching
 // the terminal: 1 yes (it has cursor addressing), 0 no (an entry such as `dumb`), -1

@@ -13,10 +13,10 @@ nonisolated(unsafe) private var savedTermios = UnsafeMutablePointer<termios>.all
 nonisolated(unsafe) private var hasSavedTermios = false
 
 /// The handler: put the terminal back (the escape sequences that leave the alternate
-/// screen, show the cursor, reset attributes and leave keypad mode, then the saved
-/// line discipline), then die of the same signal with its default action, so the
-/// exit status and any core dump are what they would have been. Only write(2),
-/// tcsetattr(3), signal(2) and raise(3): all async-signal-safe.
+/// screen, show the cursor, reset attributes, leave keypad mode and stop mouse
+/// reporting, then the saved line discipline), then die of the same signal with its
+/// default action, so the exit status and any core dump are what they would have
+/// been. Only write(2), tcsetattr(3), signal(2) and raise(3): all async-signal-safe.
 private func restoreTerminalAndDie(_ number: Int32) {
     _ = write(STDOUT_FILENO, restoreBytes, restoreCount)
     if hasSavedTermios { _ = tcsetattr(STDIN_FILENO, TCSANOW, savedTermios) }
@@ -50,6 +50,9 @@ final class FatalSignals {
                                  ("rmkx", "\u{1B}[?1l\u{1B}>")] {
             bytes += Self.terminfoString(name) ?? Array(fallback.utf8)
         }
+        // Mouse reporting off (xterm's normal and SGR modes): left on, every click in
+        // the shell afterwards would print escape sequences.
+        bytes += Array("\u{1B}[?1000l\u{1B}[?1006l".utf8)
         bytes += Array("\r\n".utf8)
         restoreCount = min(bytes.count, Self.byteCapacity)
         for i in 0..<restoreCount { restoreBytes[i] = bytes[i] }

@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Waits for the next thing the app must react to: a key, a resize, a quit signal or
-/// the end of the timeout.
+/// Waits for the next thing the app must react to: a key, a mouse press, a resize, a
+/// quit signal or the end of the timeout.
 ///
 /// It asks ncurses first without waiting (`get_wch` with timeout 0), because ncurses
 /// may hold bytes it already read (the rest of a paste, a half-matched escape
@@ -26,8 +26,12 @@ final class KeyReader {
         self.signals = signals
     }
 
+    /// Mouse presses read with the last KEY_MOUSE and not yet handed out.
+    private var queuedMouse: [MouseEvent] = []
+
     /// `timeoutMilliseconds` < 0 waits for ever.
     func next(timeoutMilliseconds: Int, size: () -> (rows: Int, columns: Int)) -> TerminalEvent {
+        if !queuedMouse.isEmpty { return .mouse(queuedMouse.removeFirst()) }
         let deadline = timeoutMilliseconds < 0 ? nil : Self.now() + timeoutMilliseconds
         wtimeout(rotor_stdscr(), 0)
         while true {
@@ -40,6 +44,11 @@ final class KeyReader {
                 if isKeyCode, Int32(bitPattern: UInt32(code)) == rotor_key_resize() {
                     let now = size()
                     return .resize(rows: now.rows, columns: now.columns)
+                }
+                if isKeyCode, Int32(bitPattern: UInt32(code)) == rotor_key_mouse() {
+                    queuedMouse = Self.mouseReports()
+                    if !queuedMouse.isEmpty { return .mouse(queuedMouse.removeFirst()) }
+                    continue
                 }
                 if let key = KeyDecoder.decode(UInt32(code), isKeyCode: isKeyCode) { return .key(key) }
                 continue
@@ -64,6 +73,22 @@ final class KeyReader {
                 if emptyReads > 100 { return .quit(signal: SIGHUP) }
             }
         }
+    }
+
+    /// Every press ncurses holds, oldest first. Reports that arrive together (a
+    /// quick double click, a spun wheel) are one KEY_MOUSE, and `getmouse` hands
+    /// them out newest first, one a call: one call would lose the first click of a
+    /// double click. Releases and unused buttons decode to nothing. ncurses' queue
+    /// holds 8 events; the bound is only a guard.
+    private static func mouseReports() -> [MouseEvent] {
+        var reports: [MouseEvent] = []
+        var event = MEVENT()
+        var calls = 0
+        while calls < 64, getmouse(&event) == OK {
+            calls += 1
+            if let mouse = MouseDecoder.decode(event) { reports.append(mouse) }
+        }
+        return reports.reversed()
     }
 
     /// Monotonic milliseconds, immune to wall-clock changes.

@@ -81,7 +81,23 @@ public final class Terminal {
         writer?.draw(isASCII ? canvas.asciiOnly() : canvas, palette: palette) ?? 0
     }
 
-    /// Sleeps until a key, a resize, a quit signal or the timeout (< 0: no timeout).
+    /// Turns mouse reporting on (button presses and the wheel come as `.mouse`
+    /// events; the terminal's own selection then needs Shift held in most
+    /// terminals) or off (the default). ncurses turns it off while suspended and
+    /// when the screen stops. Call after `start`.
+    public func setMouse(_ on: Bool) {
+        guard session.isActive else { return }
+        if on {
+            // No click resolution in ncurses: it would hold every press back by the
+            // interval to see whether a second follows; `update` tells double clicks.
+            _ = mouseinterval(0)
+            _ = mousemask(rotor_mouse_presses(), nil)
+        } else {
+            _ = mousemask(0, nil)
+        }
+    }
+
+    /// Sleeps until a key, a mouse press, a resize, a quit signal or the timeout (< 0: no timeout).
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard let reader else { return .quit(signal: quitSignal ?? SIGHUP) }
         return reader.next(timeoutMilliseconds: timeoutMilliseconds) { session.size }

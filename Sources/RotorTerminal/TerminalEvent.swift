@@ -5,6 +5,8 @@ public import RotorUI
 public enum TerminalEvent: Hashable, Sendable {
     /// A decoded key press.
     case key(Key)
+    /// A mouse button press or wheel notch (only while `Terminal.setMouse(true)`).
+    case mouse(MouseEvent)
     /// The window changed size (ncurses saw SIGWINCH and has already resized its
     /// screen); the next `draw` repaints everything at the new size.
     case resize(rows: Int, columns: Int)

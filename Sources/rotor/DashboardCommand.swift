@@ -82,6 +82,8 @@ struct DashboardCommand: AsyncParsableCommand {
                                    model: model, report: report, feed: feed)
         state.app.lookback = config.lookback
         state.app.keys = config.keys
+        state.app.mouse = config.mouse
+        state.app.thresholds = config.thresholds
         state.app.themeNames = themes.themes.map(\.name)
         state.app.theme = firstTheme
         let loop = DashboardLoop(clock: ContinuousClock(), themes: themes.themes,
@@ -93,6 +95,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 let size = terminal.size
                 state.app.width = size.columns
                 state.app.height = size.rows
+                terminal.setMouse(config.mouse)
                 return loop.run(&state, on: terminal)
             }
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),

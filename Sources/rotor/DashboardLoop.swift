@@ -42,6 +42,8 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
             send(.tick(at: start.duration(to: clock.now), clock: FeedStatusReading.clock.string(from: wallClock())))
             switch event {
             case let .key(key): send(.key(key))
+            // At the time of the tick just sent: double clicks are told by loop time.
+            case let .mouse(event): send(.app(.mouse(event, at: state.now)))
             case let .resize(rows, columns): send(.app(.resize(width: columns, height: rows)))
             case .timeout: break
             case let .quit(signal): return signal

@@ -86,6 +86,8 @@ struct SnapshotCommand: AsyncParsableCommand {
         var state = AppState(width: width, height: height, panes: PaneSet(model.panes, placed: config.pages))
         state.lookback = config.lookback
         state.keys = config.keys
+        state.mouse = config.mouse
+        state.thresholds = config.thresholds
         guard page <= state.panes.pages.count else {
             throw CommandFailure.usage("--page \(page): the dashboard has \(state.panes.pages.count) page\(state.panes.pages.count == 1 ? "" : "s")")
         }

@@ -137,7 +137,18 @@ import Testing
         #expect(lines[3].hasPrefix("│EXTREME small caps leading"))
     }
 
-    @Test func helpOverlay() throws { try check("help-120x40", Self.screen(120, 40) { $0.showingHelp = true }) }
+    /// The help at each size: one column scrolling at 80x24, two at 120x40, all of it
+    /// at 200x60; the status bar stays in sight below it.
+    @Test func helpOverlay() throws {
+        try check("help-80x24", Self.screen(80, 24) { $0.showingHelp = true })
+        try check("help-120x40", Self.screen(120, 40) { $0.showingHelp = true })
+        try check("help-200x60", Self.screen(200, 60) { $0.showingHelp = true })
+        // Scrolled to the end by its keys: the glossary's last lines and the footer.
+        try check("help-end-80x24", Self.screen(80, 24) { state in
+            _ = update(&state, .key(.character("?")))
+            _ = update(&state, .key(.end))
+        })
+    }
     @Test func tooSmall() throws { try check("too-small-40x10", Self.screen(40, 10)) }
     @Test func lookbackAndFocus() throws {
         try check("focus3-3m-120x40", Self.screen(120, 40) { $0.focus = .volPremium; $0.lookback = .months3 })

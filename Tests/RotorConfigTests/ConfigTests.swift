@@ -35,6 +35,7 @@ import Testing
         #expect(example.lookback == expected.lookback && example.replaySpeed == 1 && example.replayStart == nil)
         #expect(example.dataFolder == "demo" && example.theme == "default" && example.snapshotDir == ".")
         #expect(!example.adjustedClose && example.feeds.isEmpty)
+        #expect(example.mouse == expected.mouse && expected.mouse)
     }
 
     @Test func demoAndLiveUseTheSameSchema() throws {
@@ -58,6 +59,7 @@ import Testing
         underlying = "SPY"
         [display]
         lookback = "3m"
+        mouse = false
         [replay]
         speed = 4
         start = "2025-01-02"
@@ -70,6 +72,7 @@ import Testing
         """, file: "my.toml")
         #expect(c.roles.small == "IWM" && c.roles.mag7 == ["AAPL", "MSFT"] && c.roles.universe == "spx")
         #expect(c.roles.volPairs.map(\.underlying) == ["SPY"])
+        #expect(!c.mouse)
         #expect(c.lookback == .months3 && c.replaySpeed == 4 && c.replayStart == Day(year: 2025, month: 1, day: 2))
         #expect(c.thresholds.rotationZ == 1.5 && c.thresholds.reversalRows == 3 && c.thresholds.breadthHigh == 95)
         #expect(c.keys.action(for: .character("x")) == .quit)
@@ -90,6 +93,7 @@ import Testing
         ("[thresholds]\nbreadth_high = 120\n", "my.toml:2: thresholds.breadth_high: must be 50 to 100, got 120"),
         ("[display]\nlookback = \"10Y\"\n", "my.toml:2: display.lookback: must be one of 1M 3M 6M 1Y 2Y 5Y, got '10Y'"),
         ("data = 1\n", "my.toml:1: data: expected a table, got an integer"),
+        ("[display]\nmouse = \"off\"\n", "my.toml:2: display.mouse: expected true or false, got a string"),
         ("[keys]\nquit = \"qq\"\n",
          "my.toml:2: keys.quit: cannot read 'qq' as a key (a character, space, enter, esc, tab, shift-tab, arrows, f1-f12, ctrl-x)"),
         ("[[feeds]]\nsymbol = \"ES\"\nprovider = \"yahooo\"\n",

@@ -40,3 +40,33 @@ import Testing
         #expect(char(0xE9) == .character("é"))
     }
 }
+
+/// What getmouse reports -> MouseEvent: presses of the three buttons and the wheel;
+/// releases and anything else are nothing.
+@Suite struct MouseDecoderTests {
+    func event(_ bstate: mmask_t, x: Int32 = 7, y: Int32 = 3) -> MEVENT {
+        var e = MEVENT()
+        e.x = x
+        e.y = y
+        e.bstate = bstate
+        return e
+    }
+
+    @Test func pressesAndTheWheel() {
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(1))) == MouseEvent(.left, x: 7, y: 3))
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(2))) == MouseEvent(.middle, x: 7, y: 3))
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(3))) == MouseEvent(.right, x: 7, y: 3))
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(4), x: 0, y: 0)) == MouseEvent(.wheelUp, x: 0, y: 0))
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(5))) == MouseEvent(.wheelDown, x: 7, y: 3))
+        // The mask asked of ncurses is exactly those five presses.
+        #expect(rotor_mouse_presses() == (1...5).reduce(0) { $0 | rotor_button_pressed(Int32($1)) })
+    }
+
+    @Test func everythingElseIsNothing() {
+        #expect(MouseDecoder.decode(event(0)) == nil)
+        #expect(rotor_button_pressed(6) == 0 && rotor_button_pressed(0) == 0)
+        // A release (BUTTON1_RELEASED is the bit below BUTTON1_PRESSED).
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(1) >> 1)) == nil)
+        #expect(MouseDecoder.decode(event(rotor_button_pressed(1), x: -1)) == nil)
+    }
+}

@@ -47,6 +47,7 @@ extension RotorConfig {
             c.theme = try display.string("theme")
             c.themeLine = display.table["theme"]?.line ?? 0
             c.snapshotDir = try display.string("snapshot_dir")
+            c.mouse = try display.bool("mouse") ?? true
             try display.finish()
         }
         if var replay = try top.table("replay") {

@@ -14,6 +14,8 @@ public struct RotorConfig: Sendable, Equatable {
     /// The line of `[display] theme`, for an error about the theme it names.
     public var themeLine = 0
     public var snapshotDir: String?
+    /// `[display] mouse`: clicks and the wheel (off leaves the mouse to the terminal).
+    public var mouse = true
     public var replaySpeed = 1.0
     public var replayStart: Day?
     public var thresholds = Thresholds()

@@ -1,3 +1,5 @@
+public import RotorCore
+
 /// Everything the screen shows that is not market data: the panes and pages, which
 /// pane has focus, zoom, lookback, overlays, pause. It changes only in `update`.
 public struct AppState: Equatable, Sendable {
@@ -15,6 +17,8 @@ public struct AppState: Equatable, Sendable {
     /// Pane name -> its view (the `v` key counts up; the pane wraps it to its views).
     public var views: [String: Int] = [:]
     public var showingHelp = false
+    /// The help's first line shown when it scrolls (`update` keeps it in range).
+    public var helpScroll = 0
     /// The feeds overlay (`f`): every feed's health.
     public var showingFeeds = false
     /// Replay does not advance / live polling stops.
@@ -27,6 +31,12 @@ public struct AppState: Equatable, Sendable {
     /// The themes `t` cycles through, by name, and the one in use (an index into them).
     public var themeNames: [String] = ["standard"]
     public var theme = 0
+    /// Clicks and the wheel act (config `[display] mouse`); the help lists them.
+    public var mouse = true
+    /// The last left click on a pane, to tell a double click.
+    public var lastClick: Click?
+    /// The flags' thresholds (config `[thresholds]`), which the help's glossary quotes.
+    public var thresholds = Thresholds()
 
     public init(width: Int, height: Int, panes: PaneSet = .standard) {
         self.width = width
@@ -52,6 +62,8 @@ public struct AppState: Equatable, Sendable {
 /// What can happen to the app.
 public enum Msg: Equatable, Sendable {
     case key(Key)
+    /// A mouse button or wheel notch at loop time `at` (the latest tick's `now`).
+    case mouse(MouseEvent, at: Duration)
     case resize(width: Int, height: Int)
     /// The outcome of an effect, to show in the status bar.
     case notice(String)

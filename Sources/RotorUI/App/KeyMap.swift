@@ -46,14 +46,18 @@ public struct KeyMap: Equatable, Sendable {
         return Action.allCases.first { bindings[$0]?.contains(key) == true }
     }
 
-    /// The help overlay's lines: every action that does something on these panes,
-    /// and its keys.
-    public func helpLines(for panes: PaneSet) -> [String] {
+    /// The help overlay's keys: every action that does something on these panes,
+    /// with the names of its keys.
+    public func helpEntries(for panes: PaneSet) -> [(keys: String, help: String)] {
         Action.allCases.compactMap { action in
             guard let keys = bindings[action], !keys.isEmpty, let help = action.help(for: panes) else { return nil }
-            let names = keys.map(\.description).joined(separator: " ")
-            return names.padding(to: 18) + help
+            return (keys.map(\.description).joined(separator: " "), help)
         }
+    }
+
+    /// The same as lines: the keys in a column of 18, then what they do.
+    public func helpLines(for panes: PaneSet) -> [String] {
+        helpEntries(for: panes).map { $0.keys.padding(to: 18) + $0.help }
     }
 
     /// A key as the config writes it: `q`, `space`, `enter`, `esc`, `tab`,

@@ -37,16 +37,16 @@ public struct PaneSet: Equatable, Sendable {
     /// The most panes on any page: the focus keys that do something.
     public var largestPage: Int { pages.map(\.count).max() ?? 0 }
 
-    /// The help overlay's list of pages, when there is more than one: each pane with
-    /// its key on the page, title and name (what `export --pane` takes).
-    public var helpLines: [String] {
-        guard pages.count > 1 else { return [] }
-        var lines = [""]
-        for (n, page) in pages.enumerated() {
-            lines.append("page \(n + 1)")
-            for (place, i) in page.enumerated() { lines.append("  \(place + 1)  \(panes[i].title) (\(panes[i].name))") }
+    /// The help overlay's pages, when there is more than one: each pane with its key
+    /// on the page, title and name (what `export --pane` takes).
+    public var helpSection: HelpSection? {
+        guard pages.count > 1 else { return nil }
+        let entries = pages.enumerated().map { n, page in
+            HelpSection.Entry("page \(n + 1)", page.enumerated().map { place, i in
+                "\(place + 1) \(panes[i].title) (\(panes[i].name))"
+            }.joined(separator: " · "))
         }
-        return lines
+        return HelpSection(title: "pages", entries: entries, termWidth: 9)
     }
 
     /// The help's words for the view key, from the panes that have views.

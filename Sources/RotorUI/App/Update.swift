@@ -11,6 +11,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .key(key):
         return handle(key, &state)
+    case let .mouse(event, time):
+        return handle(event, at: time, &state)
     }
 }
 
@@ -28,7 +30,11 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if state.showingHelp {
         // The overlay takes the keyboard until it is closed, so a stray key does not
         // change the panes behind it.
-        if key == .escape || action == .help || action == .back { state.showingHelp = false }
+        if key == .escape || action == .help || action == .back {
+            state.showingHelp = false
+        } else {
+            state.scrollHelp(for: key, action: action)
+        }
         return []
     }
     guard let action else { return [] }
@@ -52,7 +58,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .previousPage: turn(&state, to: cycled(state.page, by: -1, count: state.panes.pages.count))
     case let .page(n): if n >= 1, n <= state.panes.pages.count { turn(&state, to: n - 1) }
     case .pause: state.paused.toggle()
-    case .help: state.showingHelp = true
+    case .help:
+        state.showingHelp = true
+        state.helpScroll = 0
     case .snapshot: return [.saveSnapshot]
     case .refresh: return [.refreshFeeds]
     case .nextTheme: return [.nextTheme]

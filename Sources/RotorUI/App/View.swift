@@ -43,7 +43,7 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             canvas.render(Overlay(title: "feeds (f or Esc closes)", lines: lines.map { TextLine($0) }), area: canvas.area)
         }
         if state.showingHelp {
-            canvas.render(Overlay(title: "keys", lines: (state.keys.helpLines(for: state.panes) + state.panes.helpLines).map { TextLine($0) }), area: canvas.area)
+            canvas.render(state.help, area: state.helpArea)
         }
         return canvas
     }

@@ -1,0 +1,69 @@
+public import RotorCore
+
+/// Every term and unit the built-in panes and the status bar show, in the words of
+/// METRICS.md and the pane specs (Panes/*Pane.swift), for the help overlay. The flag
+/// entries quote the thresholds in force (the config's `[thresholds]`).
+///
+/// A new reading, flag or unit on screen gets its line here, so nobody has to guess
+/// what `pct` or `%/100bp` means.
+public enum Glossary {
+    public static func section(_ t: Thresholds = Thresholds()) -> HelpSection {
+        HelpSection(title: "terms and units", entries: entries(t).map { HelpSection.Entry($0.0, $0.1) }, termWidth: 14)
+    }
+
+    static func entries(_ t: Thresholds) -> [(String, String)] {
+        let z = number(t.rotationZ), high = number(t.breadthHigh), low = number(t.breadthLow)
+        return [
+            ("session", "a trading day: one row of data. 20d = 20 sessions, 1y = 252 sessions"),
+            ("1Y (title)", "the charts' lookback, 1M to 5Y ([ and ] change it); the date after it is the pane's latest data"),
+            ("1d 5d 20d", "change over the last 1, 5 or 20 sessions"),
+            ("%", "a change in percent (+0.19%), or a level that is a percentage (a yield, a share of members)"),
+            ("bp", "basis point: 0.01 percentage point (100 bp = 1%)"),
+            ("pts", "volatility points: percentage points of annualized volatility"),
+            ("x", "a multiple (1.65x = 1.65 times)"),
+            ("z, z 1y", "z-score: how many standard deviations the value is from its mean of the last 252 sessions"),
+            ("pct, pct 1y", "percentile rank of the last 252 sessions: the share of them at or below today's value (100 = the year's high, near 0 its low)"),
+            ("–", "no value yet: the window is not full"),
+            ("ratio", "RTY close / ES close: small caps against large caps (rising = small caps ahead)"),
+            ("50d avg", "simple average of the last 50 sessions"),
+            ("1y high, low", "highest and lowest value of the last 252 sessions"),
+            ("10d spread", "RTY's 10-session return minus ES's, in bp"),
+            ("spread z", "z-score of the 10d spread over 252 sessions"),
+            ("EXTREME", "RTY/ES: small caps leading when spread z is at or above +\(z), lagging at or below -\(z)"),
+            ("MAG7", "the seven names (AAPL MSFT GOOGL AMZN NVDA META TSLA) as an equal-weight basket, rebalanced daily"),
+            ("vs SPX", "change of MAG7 / SPX: the basket's lead over the index; the chart starts the lookback at 100"),
+            ("dispersion", "how far apart the seven names moved today: the standard deviation across them of their daily returns, in %"),
+            ("trend", "the last 20 closes as a sparkline"),
+            ("IV", "implied volatility index, in %: VIX on ES, VXN on NQ, RVX on RTY"),
+            ("RV20", "realized volatility: the standard deviation of the last 20 daily log returns, annualized (x √252), in %"),
+            ("premium", "IV minus RV20, in pts (prem in the table): what options charge above the moves of the last month"),
+            ("IV/RV", "IV divided by RV20, as a multiple"),
+            ("IV<RV", "implied below realized: the premium is under 0, options are cheap against recent moves"),
+            ("% > 50d", "share of the universe's members closing above their own 50-session average (> 20d, > 200d alike)"),
+            ("% now", "the share today (breadth table); pct 1y beside it is its percentile"),
+            ("net adv", "advances minus declines: members up today minus members down"),
+            ("A/D line", "advance/decline line: the running total of net advances; A/D 40d is its last 40 sessions"),
+            ("McClellan", "McClellan oscillator: 19-day minus 39-day exponential average of 1000·(A-D)/(A+D), A and D the advancing and declining members"),
+            ("NH-NL", "members at a 252-session high minus members at a 252-session low"),
+            ("EXTREME HIGH", "breadth: % > 50d at pct \(high) or above; EXTREME LOW: at pct \(low) or below"),
+            ("REVERSING", "breadth was EXTREME on one of the previous \(t.reversalRows) sessions and is not now"),
+            ("2y, 10y", "US 2-year and 10-year Treasury yields, in %"),
+            ("2s10s", "the curve: 10y yield minus 2y yield, in bp"),
+            ("corr20 corr60", "correlation of an index's daily returns with the 2y yield's daily changes, over 20 or 60 sessions (corr RTY/2y 60d is RTY's)"),
+            ("%/100bp", "beta: the index's move in % per 100 bp rise of the 2y, over 60 sessions"),
+            ("MI", "mutual information, in nats, of RTY's daily returns and the 2y's daily changes over 60 sessions in 8 equal-width bins: 0 when unrelated, higher when one tells about the other. With 60 rows the estimate alone is about 0.4, so read its pct"),
+            ("MI spike", "MI at pct 95 or above of its year"),
+            ("curve 20d", "what the curve did over 20 sessions: bull = yields fell on average, bear = they rose; steepener = 2s10s widened, flattener = it narrowed; flat = 2s10s moved less than 2 bp"),
+            ("stale", "the pane's latest data is more than \(PaneView.staleAfterDays) days older than the date on screen; its border turns to the warning colour"),
+            ("⚠", "a feed is failing; f lists every feed's health and last error"),
+            ("⚑", "the status bar's alerts: every active flag on any pane, most severe first"),
+            ("+N more", "rows that do not fit the pane; zoom shows them all"),
+            ("REPLAY LIVE", "status bar: replaying CSV files a session at a time, or polling live feeds (LIVE shows the clock); PAUSED: stopped"),
+        ]
+    }
+
+    /// A threshold as written in the config: `2`, `97.5`.
+    private static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
+    }
+}
