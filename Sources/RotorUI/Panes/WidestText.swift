@@ -14,17 +14,42 @@ extension NumberFormatKind {
     }
 }
 
-extension Series {
-    /// The least and greatest value, or nil for an empty series.
-    var extremes: (low: Double, high: Double)? {
-        guard let first = values.first else { return nil }
-        return values.reduce((first, first)) { (Swift.min($0.0, $1), Swift.max($0.1, $1)) }
+/// The least and greatest value of every pane expression, and of every change a
+/// reading shows, over the whole history: computed once with the model (a frame
+/// only looks them up), they give the slot and column widths.
+public struct NumberExtremes: Sendable {
+    public struct Range: Sendable, Equatable {
+        public var low: Double
+        public var high: Double
     }
 
-    /// The series of its changes over `rows` rows (x_t - x_{t-rows}).
-    func changes(over rows: Int) -> Series {
-        guard rows > 0, count > rows else { return Series() }
-        return Series(dates: Array(dates[rows...]), values: (rows..<count).map { values[$0] - values[$0 - rows] })
+    struct Change: Hashable, Sendable {
+        var expression: String
+        var rows: Int
+    }
+
+    var values: [String: Range] = [:]
+    var changes: [Change: Range] = [:]
+
+    init(series: [String: Series], panes: [PaneSpec]) {
+        for (e, s) in series { values[e] = Self.range(s.values) }
+        for pane in panes {
+            for reading in pane.views.flatMap({ $0.readings + $0.detail }) {
+                guard case let .change(e, rows) = reading.source, let s = series[e], rows > 0, s.count > rows else { continue }
+                let v = s.values
+                changes[Change(expression: e, rows: rows)] = Self.range((rows..<v.count).map { v[$0] - v[$0 - rows] })
+            }
+        }
+    }
+
+    static func range(_ values: [Double]) -> Range? {
+        guard var low = values.first else { return nil }
+        var high = low
+        for v in values {
+            if v < low { low = v }
+            if v > high { high = v }
+        }
+        return Range(low: low, high: high)
     }
 }
 
@@ -33,18 +58,20 @@ extension PaneReader {
     /// `scale` on any date of the data (not only up to the as-of date, so every
     /// replay date lays out alike); the width of `absent` when it has no data.
     public func widestWidth(_ expression: String, _ format: NumberFormatKind, scale: Double = 1) -> Int {
-        Self.widest(model.series[expression], format, scale: scale)
+        Self.widest(model.extremes.values[expression], format, scale: scale)
     }
 
-    /// As `widestWidth`, for the expression's change over its own last `rows` rows.
+    /// As `widestWidth`, for the expression's change over its own last `rows` rows
+    /// (known for the changes the panes' readings show).
     public func widestChangeWidth(_ expression: String, rows: Int, _ format: NumberFormatKind,
                                   scale: Double = 1) -> Int {
-        Self.widest(model.series[expression]?.changes(over: rows), format, scale: scale)
+        Self.widest(model.extremes.changes[.init(expression: expression, rows: rows)], format, scale: scale)
     }
 
-    private static func widest(_ series: Series?, _ format: NumberFormatKind, scale: Double) -> Int {
-        guard let (low, high) = series?.extremes else { return DisplayWidth.of(NumberFormatKind.absent) }
-        return format.widestWidth(from: Swift.min(low * scale, high * scale), to: Swift.max(low * scale, high * scale))
+    private static func widest(_ range: NumberExtremes.Range?, _ format: NumberFormatKind, scale: Double) -> Int {
+        guard let range else { return DisplayWidth.of(NumberFormatKind.absent) }
+        let (a, b) = (range.low * scale, range.high * scale)
+        return format.widestWidth(from: Swift.min(a, b), to: Swift.max(a, b))
     }
 
     /// A table column of one number per row: each expression's value times `scale`
