@@ -68,35 +68,91 @@ import Testing
         #expect(shown("10y 20d") == bp(ten, 20))
     }
 
-    /// The Mag7 table's changes and the vol premium table's numbers, cell by cell.
-    @Test func tableCellsEqualExport() throws {
+    /// Every number of every table, cell by cell, at its widest (zoomed at 200x60,
+    /// every column and the zoom's extra rows) and as the dashboard at 200x60 shows
+    /// it (the panes' widths there).
+    @Test(arguments: [TableRoom(width: 198, isZoomed: true), TableRoom(width: 98), TableRoom(width: 64)])
+    func tableCellsEqualExport(room: TableRoom) throws {
         let model = try #require(GoldenScreenTests.model)
         let date = "2025-07-31"
         let reader = PaneReader(model: model, asOf: try #require(Day(parsing: date)), lookback: .year1)
-        let mag7 = try #require(model.panes[.mag7].content(reader).table?(200))
-        let names = model.roles.mag7
-        let changes = names.flatMap { n in [1, 5, 20].map { "chg(\(n),\($0))" } }
-        let export = try exported(changes + names, on: date)
-        for (i, name) in names.enumerated() {
-            let row = mag7.rows[i].map(\.text)
-            #expect(row[0] == name)
-            #expect(row[1] == NumberLabel.fixed(export[name]!!, decimals: 2))
-            for (j, n) in [1, 5, 20].enumerated() {
-                #expect(row[2 + j] == NumberFormatKind.percent(decimals: 1).format(export["chg(\(name),\(n))"]!!))
+        let roles = model.roles
+
+        /// Each row's cells against the export of `cells(row)`: (column header, expression, format, scale).
+        func check(_ table: Table, _ cells: (Int) -> [(String, String, NumberFormatKind, Double)]) throws {
+            let headers = table.columns.map(\.header)
+            for (i, row) in table.rows.enumerated() {
+                let wanted = cells(i).filter { headers.contains($0.0) }
+                let export = try exported(wanted.map(\.1), on: date)
+                for (header, e, format, scale) in wanted {
+                    let value = try #require(export[e], "\(e) not exported")
+                    let text = row[headers.firstIndex(of: header)!].text
+                    #expect(text == value.map { format.format($0 * scale) } ?? "–", "\(header) \(e)")
+                }
             }
         }
-        let vol = try #require(model.panes[.volPremium].content(reader, view: 0).table?(200))
-        #expect(vol.columns.map(\.header) == ["pair", "IV", "RV20", "prem", "IV/RV", "pct", ""])
-        for (i, pair) in model.roles.volPairs.enumerated() {
+
+        let basket = "ewbasket(\(roles.mag7.joined(separator: ",")))"
+        let mag7Rows = roles.mag7 + (room.isZoomed ? [basket, roles.index] : [])
+        let mag7 = try #require(model.panes[.mag7].content(reader).table?(room))
+        #expect(mag7.rows.map { $0[0].text } == roles.mag7 + (room.isZoomed ? ["MAG7 ew", roles.index] : []))
+        if room.width >= 98 {
+            #expect(mag7.columns.map(\.header) == ["name", "last", "1d", "5d", "20d", "60d", "1y high", "1y low", "RV20", "trend"])
+        }
+        try check(mag7) { i in
+            let s = mag7Rows[i]
+            return [("last", s, .decimals(2), 1), ("1y high", "max(\(s),252)", .decimals(2), 1),
+                    ("1y low", "min(\(s),252)", .decimals(2), 1), ("RV20", "rvol(\(s),20)", .decimals(1), 1)]
+                + [1, 5, 20, 60].map { ("\($0)d", "chg(\(s),\($0))", .percent(decimals: 1), 1) }
+        }
+
+        let vol = try #require(model.panes[.volPremium].content(reader, view: 0).table?(room))
+        #expect(vol.columns.map(\.header) == (room.width >= 64
+            ? ["pair", "implied", "RV20", "premium", "IV/RV", "pct 1y", "z 1y", "20d avg", ""]
+            : ["pair", "IV", "RV20", "prem", "IV/RV", "pct", "z 1y", "avg20", ""]))
+        try check(vol) { i in
+            let pair = roles.volPairs[i]
             let rv = "rvol(\(pair.underlying),20)", prem = "sub(\(pair.implied),\(rv))"
-            let e = try exported([pair.implied, rv, prem, "div(\(pair.implied),\(rv))", "pctrank(\(prem),252)"], on: date)
-            let row = vol.rows[i].map(\.text)
-            #expect(row[1] == NumberFormatKind.decimals(2).format(e[pair.implied]!!))
-            #expect(row[2] == NumberFormatKind.decimals(2).format(e[rv]!!))
-            #expect(row[3] == NumberFormatKind.signed(2).format(e[prem]!!))
-            #expect(row[4] == NumberFormatKind.multiple.format(e["div(\(pair.implied),\(rv))"]!!))
-            #expect(row[5] == NumberFormatKind.decimals(0).format(e["pctrank(\(prem),252)"]!!))
-            #expect(row[6] == (e[prem]!! < 0 ? "IV<RV" : ""))
+            let cells: [(String, NumberFormatKind)] = [
+                (pair.implied, .decimals(2)), (rv, .decimals(2)), (prem, .signed(2)),
+                ("div(\(pair.implied),\(rv))", .multiple), ("pctrank(\(prem),252)", .decimals(0)),
+                ("zscore(\(prem),252)", .signed(2)), ("sma(\(prem),20)", .signed(2)),
+            ]
+            return cells.enumerated().map { j, c -> (String, String, NumberFormatKind, Double) in
+                (vol.columns[j + 1].header, c.0, c.1, 1)
+            }
+        }
+        for (i, pair) in roles.volPairs.enumerated() {
+            let e = "sub(\(pair.implied),rvol(\(pair.underlying),20))"
+            let prem = try #require(try exported([e], on: date)[e] ?? nil)
+            #expect(vol.rows[i].last?.text == (prem < 0 ? "IV<RV" : ""))
+        }
+
+        let rates = try #require(model.panes[.rates].content(reader).table?(room))
+        #expect(rates.columns.map(\.header) == [room.isZoomed ? "vs" : "vs 2y", "corr20", "corr60", "corr1y", "60d pct", "%/100bp"])
+        let equities = [roles.small, roles.large, roles.tech]
+        let sensitivities = (room.isZoomed ? [roles.twoYear, roles.tenYear] : [roles.twoYear]).flatMap { rate in
+            equities.map { (equity: $0, rate: rate) }
+        }
+        #expect(rates.rows.count == sensitivities.count)
+        try check(rates) { i in
+            let (x, rate) = sensitivities[i]
+            let corr = { (n: Int) in "corr(ret(\(x)),diff(\(rate)),\(n))" }
+            return [("corr20", corr(20), .signed(2), 1), ("corr60", corr(60), .signed(2), 1),
+                    ("corr1y", corr(252), .signed(2), 1), ("60d pct", "pctrank(\(corr(60)),252)", .decimals(0), 1),
+                    ("%/100bp", "beta(ret(\(x)),diff(\(rate)),60)", .signed(1), 100)]
+        }
+
+        let breadth = try #require(model.panes[.breadth].content(reader).table?(room))
+        #expect(breadth.columns.map(\.header) == ["above", "% now", "pct 1y", "1y low", "1y high", "1y avg"])
+        let windows = room.isZoomed ? [10, 20, 50, 100, 200] : [20, 50, 200]
+        #expect(breadth.rows.map { $0[0].text } == windows.map { "> \($0)d" })
+        try check(breadth) { i in
+            let above = "above(@\(roles.universe),\(windows[i]))"
+            return [("% now", above, .percentLevel(decimals: 1), 1), ("pct 1y", "pctrank(\(above),252)", .decimals(0), 1),
+                    ("1y low", "min(\(above),252)", .percentLevel(decimals: 1), 1),
+                    ("1y high", "max(\(above),252)", .percentLevel(decimals: 1), 1),
+                    ("1y avg", "sma(\(above),252)", .percentLevel(decimals: 1), 1)]
         }
     }
 }

@@ -8,13 +8,13 @@ public enum BreadthPane {
         // The series whose percentile flags the extremes (METRICS.md "breadth extreme").
         let above50 = "above(\(u),50)"
         let percentile = "pctrank(\(above50),252)"
-        let tableReads = [20, 50, 200].flatMap { ["above(\(u),\($0))", "pctrank(above(\(u),\($0)),252)"] }
+        let tableReads = tableWindows(zoomed: true).flatMap { tableExpressions(u, $0) }
         return PaneSpec(
             name: "breadth", title: "BREADTH",
             views: [.init(
                 readings: [
                     .init("% > 50d", above50, .percentLevel(decimals: 1)),
-                    .init("pct 1y", percentile, .decimals(0)),
+                    .init("pct 1y", percentile, .decimals(0)).joined(),
                     .init("net adv", "netadv(\(u))", .count),
                     .init("McClellan", "mcclellan(\(u))", .signed(1)),
                     .init("NH-NL", "nhnl(\(u),252)", .count),
@@ -33,7 +33,7 @@ public enum BreadthPane {
                 return TextLine([Span("A/D 40d ", style: .role(.dim)),
                                  Span(Sparkline.glyphs(adline.values, width: 40), style: .role(.series1))])
             }],
-            table: TableSpec(reads: tableReads) { reader, _ in table(reader, u, t) })
+            table: TableSpec(reads: tableReads) { reader, room in table(reader, u, t, room) })
     }
 
     /// EXTREME HIGH/LOW while the percentile is at a threshold, REVERSING for the
@@ -56,18 +56,32 @@ public enum BreadthPane {
         x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : NumberLabel.compact(x)
     }
 
-    /// % above the 20, 50 and 200-day averages with each one's percentile of its year.
-    static func table(_ reader: PaneReader, _ u: String, _ t: Thresholds) -> Table {
-        let rows: [[Table.Entry]] = [20, 50, 200].map { n in
-            let pct = reader.value("pctrank(above(\(u),\(n)),252)")
-            return [Table.Entry("> \(n)d"),
-                    Table.Entry(reader.value("above(\(u),\(n))").map(NumberFormatKind.percentLevel(decimals: 1).format)
-                                ?? NumberFormatKind.absent),
-                    Table.Entry(pct.map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent,
-                                style: pct.flatMap { BreadthExtreme.side($0, high: t.breadthHigh, low: t.breadthLow) }
-                                    .map { _ in Style.role(.alert).bold() })]
-        }
-        return Table(columns: [.init("above"), .init("% now", alignment: .right), .init("pct 1y", alignment: .right)],
-                     rows: rows, headerStyle: .role(.dim))
+    /// The moving averages the table's rows count members above; zoomed, the 10 and
+    /// 100-day join them.
+    static func tableWindows(zoomed: Bool) -> [Int] { zoomed ? [10, 20, 50, 100, 200] : [20, 50, 200] }
+
+    /// A row's expressions: % above, its 1-year percentile, low, high and average.
+    static func tableExpressions(_ u: String, _ n: Int) -> [String] {
+        let above = "above(\(u),\(n))"
+        return [above, "pctrank(\(above),252)", "min(\(above),252)", "max(\(above),252)", "sma(\(above),252)"]
+    }
+
+    /// % above the 20, 50 and 200-day averages with each one's percentile of its year
+    /// (at an extreme in the alert style); a wide pane adds the year's low, high and
+    /// average, so "61.5%" has its range; zoomed, rows for the 10 and 100-day.
+    static func table(_ reader: PaneReader, _ u: String, _ t: Thresholds, _ room: TableRoom) -> Table {
+        let windows = tableWindows(zoomed: room.isZoomed)
+        let above = windows.map { "above(\(u),\($0))" }
+        let level = NumberFormatKind.percentLevel(decimals: 1)
+        return Table.fitted([
+            .init(.init("above"), windows.map { Table.Entry("> \($0)d") }, priority: 0),
+            reader.numberColumn("% now", above, level, priority: 0),
+            reader.numberColumn("pct 1y", above.map { "pctrank(\($0),252)" }, .decimals(0), priority: 0, style: { pct in
+                BreadthExtreme.side(pct, high: t.breadthHigh, low: t.breadthLow).map { _ in Style.role(.alert).bold() }
+            }),
+            reader.numberColumn("1y low", above.map { "min(\($0),252)" }, level, priority: 2),
+            reader.numberColumn("1y high", above.map { "max(\($0),252)" }, level, priority: 2),
+            reader.numberColumn("1y avg", above.map { "sma(\($0),252)" }, level, priority: 3),
+        ], width: room.width)
     }
 }

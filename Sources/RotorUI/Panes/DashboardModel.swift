@@ -21,6 +21,8 @@ public struct DashboardModel: Sendable {
     /// Chart band source expression -> where its 1-year percentile reaches the
     /// breadth thresholds (the band on the breadth chart), over the whole history.
     public let bands: [String: (low: Series, high: Series)]
+    /// Each expression's least and greatest value: the widths of slots and columns.
+    public let extremes: NumberExtremes
 
     /// Pane expression -> the symbols and universes (`@name`) it reads.
     private let reads: [String: Set<String>]
@@ -58,6 +60,7 @@ public struct DashboardModel: Sendable {
             }
         }
         self.bands = bands
+        extremes = NumberExtremes(series: series, panes: panes)
         lastDate = series.values.compactMap(\.last?.date).max()
         firstDate = series.values.compactMap(\.first?.date).min()
     }

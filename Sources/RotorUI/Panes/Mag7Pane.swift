@@ -12,10 +12,10 @@ public enum Mag7Pane {
             views: [.init(
                 readings: [
                     .init("vs \(r.index) 1d", "chg(\(rel),1)", .percent),
-                    .init("5d", "chg(\(rel),5)", .percent),
-                    .init("20d", "chg(\(rel),20)", .percent),
+                    .init("5d", "chg(\(rel),5)", .percent).joined(),
+                    .init("20d", "chg(\(rel),20)", .percent).joined(),
                     .init("dispersion", dispersion, .percentLevel(decimals: 2)),
-                    .init("20d avg", "sma(\(dispersion),20)", .percentLevel(decimals: 2)),
+                    .init("20d avg", "sma(\(dispersion),20)", .percentLevel(decimals: 2)).joined(),
                 ],
                 detail: [
                     .init("z 1y", "zscore(\(rel),252)", .signed(2)),
@@ -25,35 +25,55 @@ public enum Mag7Pane {
                 chart: ChartSpec([.init(rel, "MAG7/\(r.index)", .series1)], levels: [.init(100)], rebasedTo: 100,
                                  legend: [.init("MAG7/\(r.index), start of lookback = 100", .series1)],
                                  valueLabel: { NumberLabel.fixed($0, decimals: 1) }))],
-            table: TableSpec(reads: r.mag7 + r.mag7.flatMap { name in [1, 5, 20].map { "chg(\(name),\($0))" } }) {
-                table(r.mag7, $0, width: $1)
+            table: TableSpec(reads: tableReads(r.mag7 + [basket, r.index])) { reader, room in
+                table(r.mag7, basket: basket, index: r.index, reader, room)
             })
+    }
+
+    /// The changes the table shows per name: over 1, 5, 20 and 60 sessions.
+    static let changeWindows = [1, 5, 20, 60]
+
+    /// Every expression the table's cells read for these rows.
+    static func tableReads(_ names: [String]) -> [String] {
+        names + names.flatMap { name in
+            changeWindows.map { "chg(\(name),\($0))" } + ["max(\(name),252)", "min(\(name),252)", "rvol(\(name),20)"]
+        }
     }
 
     /// Last, 1d, 5d and 20d change per name (changes in the up or down colour), and a
     /// sparkline of the last 20 sessions in what width is left; in a narrow pane the
-    /// last price, then the 20d and 5d columns give way.
-    static func table(_ names: [String], _ reader: PaneReader, width: Int) -> Table {
-        func change(_ n: Int) -> [Table.Entry] {
-            names.map { name in
-                let v = reader.value("chg(\(name),\(n))")
-                return Table.Entry(v.map(NumberFormatKind.percent(decimals: 1).format) ?? NumberFormatKind.absent,
-                                   style: v.map { .role($0 < 0 ? .down : .up) })
-            }
+    /// last price, then the 20d and 5d columns give way. A wide pane adds the 60d
+    /// change, the 1-year high and low and the 20-day realized volatility while the
+    /// sparkline keeps its 20 columns;
+    /// zoomed, the basket and the index follow the names, to hold each name against.
+    static func table(_ names: [String], basket: String, index: String, _ reader: PaneReader, _ room: TableRoom) -> Table {
+        let rows = names.map { ($0, $0) } + (room.isZoomed ? [("MAG7 ew", basket), (index, index)] : [])
+        let sources = rows.map(\.1)
+        func change(_ n: Int, priority: Int) -> Table.RankedColumn {
+            reader.numberColumn("\(n)d", sources.map { "chg(\($0),\(n))" }, .percent(decimals: 1), priority: priority,
+                                style: { .role($0 < 0 ? .down : .up) })
         }
-        let last = names.map { Table.Entry(reader.value($0).map { NumberLabel.fixed($0, decimals: 2) } ?? NumberFormatKind.absent) }
-        var table = Table.fitted([
-            .init(.init("name"), names.map { Table.Entry($0) }, priority: 0),
-            .init(.init("last", alignment: .right), last, priority: 3),
-            .init(.init("1d", alignment: .right), change(1), priority: 0),
-            .init(.init("5d", alignment: .right), change(5), priority: 1),
-            .init(.init("20d", alignment: .right), change(20), priority: 2),
-        ], width: width)
-        let room = min(20, width - table.naturalWidth - table.spacing)
-        if room >= 5 {
-            table.columns.append(.init("trend", width: .fixed(room), alignment: .left))
-            for (i, name) in names.enumerated() {
-                table.rows[i].append(Table.Entry(Sparkline.glyphs(reader.window(name, sessions: 20).values, width: room),
+        let core: [Table.RankedColumn] = [
+            .init(.init("name"), rows.map { Table.Entry($0.0) }, priority: 0),
+            reader.numberColumn("last", sources, .decimals(2), priority: 3),
+            change(1, priority: 0), change(5, priority: 1), change(20, priority: 2),
+        ]
+        let wide: [Table.RankedColumn] = [
+            change(60, priority: 4),
+            reader.numberColumn("1y high", sources.map { "max(\($0),252)" }, .decimals(2), priority: 5),
+            reader.numberColumn("1y low", sources.map { "min(\($0),252)" }, .decimals(2), priority: 5),
+            reader.numberColumn("RV20", sources.map { "rvol(\($0),20)" }, .decimals(1), priority: 6),
+        ]
+        let trend = 20
+        let narrow = Table.fitted(core, width: room.width)
+        // The wide columns only in what is left after a whole sparkline.
+        var table = narrow.columns.count < core.count ? narrow
+            : Table.fitted(core + wide, width: max(narrow.naturalWidth, room.width - trend - narrow.spacing))
+        let width = min(trend, room.width - table.naturalWidth - table.spacing)
+        if width >= 5 {
+            table.columns.append(.init("trend", width: .fixed(width), alignment: .left))
+            for (i, source) in sources.enumerated() {
+                table.rows[i].append(Table.Entry(Sparkline.glyphs(reader.window(source, sessions: trend).values, width: width),
                                                  style: .role(.series1)))
             }
         }

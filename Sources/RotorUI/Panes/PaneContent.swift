@@ -13,16 +13,28 @@ public struct Reading: Sendable, Equatable {
     public var format: NumberFormatKind
     /// A style for the number that wins over the default (a flag colour).
     public var style: Style?
+    /// The width of the widest number it shows on any date: its slot in a row of
+    /// readings is the label and this, so the rows are the same on every date.
+    public var widestNumber: Int
+    /// Kept on one line with the reading before it (its change: `2s10s +29 bp   20d
+    /// -1 bp`) when the two fit a line, so a label never starts a line without its subject.
+    public var joinsPrevious: Bool
 
     public init(label: String, expression: String? = nil, scale: Double = 1, value: Double?,
-                format: NumberFormatKind, style: Style? = nil) {
+                format: NumberFormatKind, style: Style? = nil, widestNumber: Int = 0, joinsPrevious: Bool = false) {
         self.label = label
         self.expression = expression
         self.scale = scale
         self.value = value
         self.format = format
         self.style = style
+        self.widestNumber = widestNumber
+        self.joinsPrevious = joinsPrevious
     }
+
+    /// The columns the reading takes in a row of readings on every date: its label
+    /// and its widest number (or today's, if wider).
+    public var slot: Int { max(line.width, (label.isEmpty ? 0 : DisplayWidth.of(label) + 1) + widestNumber) }
 
     /// The number as shown, or `–` while its window is not yet full.
     public var text: String { value.map(format.format) ?? NumberFormatKind.absent }
@@ -46,8 +58,9 @@ public struct PaneContent: Sendable {
     public var flags: [TextLine] = []
     /// Other rows under the readings (a sparkline): the first to go in a small pane.
     public var rows: [TextLine] = []
-    /// The table for a given width (panes drop their least important columns).
-    public var table: (@Sendable (Int) -> Table)?
+    /// The table for the room it has (panes drop their least important columns when
+    /// narrow, add columns when wide and rows when zoomed).
+    public var table: (@Sendable (TableRoom) -> Table)?
     public var chart: LineChart?
     /// A row naming the chart's lines, drawn above it when there is room.
     public var legend: TextLine?

@@ -54,7 +54,7 @@ public struct PaneView: Widget {
             text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), false))
         }
         text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), true) }
-        let readings = packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
+        let readings = Self.packed(content.readings + (isZoomed ? content.detail : []), width: inner.width)
         text += readings.enumerated().map { ($1, $0 > 0) }
         text += content.flags.map { ($0, false) }
         text += content.rows.map { ($0, true) }
@@ -65,15 +65,20 @@ public struct PaneView: Widget {
             text.append((TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config",
                                   style: .role(.warn)), false))
         }
-        while text.count > inner.height, let last = text.lastIndex(where: \.optional) { text.remove(at: last) }
+        // The optional rows give way to the table's rows (the rates table's three
+        // carry the small caps vs tech contrast); a table still short of rows says
+        // how many it does not show.
+        let table = content.table?(TableRoom(width: inner.width, isZoomed: isZoomed))
+        let tableRows = table.map { $0.rows.count + ($0.showsHeader ? 1 : 0) } ?? 0
+        while text.count + tableRows > inner.height, let last = text.lastIndex(where: \.optional) { text.remove(at: last) }
         var y = inner.y
         for (line, _) in text.prefix(inner.height) {
             _ = canvas.write(line, x: inner.x, y: y, clip: inner)
             y += 1
         }
 
-        if let table = content.table?(inner.width), inner.maxY - y >= 2 {
-            let rows = min(table.rows.count + 1, inner.maxY - y)
+        if let table, inner.maxY - y >= 2 {
+            let rows = min(tableRows, inner.maxY - y)
             canvas.render(table, area: Rect(x: inner.x, y: y, width: inner.width, height: rows))
             y += rows
         }
@@ -88,25 +93,50 @@ public struct PaneView: Widget {
         canvas.render(chart, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y))
     }
 
-    /// Readings side by side when they fit, one per row otherwise.
-    private func packed(_ lines: [TextLine], width: Int) -> [TextLine] {
-        var rows: [TextLine] = []
-        var current: [Span] = []
+    /// Readings side by side, each in its slot (its label and widest number, so the
+    /// rows break at the same places and the readings start at the same columns on
+    /// every date); a reading that joins the one before it goes to a new line with it
+    /// rather than alone, when the two fit a line.
+    static func packed(_ readings: [Reading], width: Int) -> [TextLine] {
+        let gap = 3
+        // Runs of readings kept together: a reading and those that join it.
+        var groups: [[Reading]] = []
+        for reading in readings {
+            if reading.joinsPrevious, !groups.isEmpty { groups[groups.count - 1].append(reading) } else { groups.append([reading]) }
+        }
+        var rows: [[Reading]] = []
         var used = 0
-        for line in lines {
-            let w = line.width
-            if !current.isEmpty, used + 3 + w <= width {
-                current.append(Span("   "))
-                current += line.spans
-                used += 3 + w
-            } else {
-                if !current.isEmpty { rows.append(TextLine(current)) }
-                current = line.spans
-                used = w
+        for group in groups {
+            let groupWidth = group.map(\.slot).reduce(0, +) + gap * (group.count - 1)
+            if let row = rows.last, !row.isEmpty, used + gap + groupWidth > width, groupWidth <= width {
+                rows.append([])
+                used = 0
+            }
+            for reading in group {
+                if let row = rows.last, !row.isEmpty, used + gap + reading.slot <= width {
+                    rows[rows.count - 1].append(reading)
+                    used += gap + reading.slot
+                } else if let row = rows.last, row.isEmpty {
+                    rows[rows.count - 1].append(reading)
+                    used = reading.slot
+                } else {
+                    rows.append([reading])
+                    used = reading.slot
+                }
             }
         }
-        if !current.isEmpty { rows.append(TextLine(current)) }
-        return rows
+        return rows.map { row in
+            var spans: [Span] = []
+            for (i, reading) in row.enumerated() {
+                if i > 0 {
+                    // Padded to the slot of the reading before, so this one does not move.
+                    let before = row[i - 1]
+                    spans.append(Span(String(repeating: " ", count: before.slot - before.line.width + gap)))
+                }
+                spans += reading.line.spans
+            }
+            return TextLine(spans)
+        }
     }
 
     /// Symbols and universes the pane needs that the data does not have.

@@ -8,7 +8,6 @@ public enum RatesPane {
         let changes = "diff(\(r.twoYear))"
         let curve = "sub(\(r.tenYear),\(r.twoYear))"
         let corr = { @Sendable (x: String, n: Int) in "corr(ret(\(x)),\(changes),\(n))" }
-        let beta = { @Sendable (x: String) in "beta(ret(\(x)),\(changes),60)" }
         let equities = [r.small, r.large, r.tech]
         return PaneSpec(
             name: "rates", title: "RATES x EQUITIES",
@@ -16,14 +15,14 @@ public enum RatesPane {
                 readings: [
                     .init("corr \(r.small)/2y 60d", corr(r.small, 60), .signed(2)),
                     .init("2y", r.twoYear, .percentLevel(decimals: 2)),
-                    .init("5d", source: .change(r.twoYear, rows: 5), .basisPoints, scale: 100),
+                    .init("5d", source: .change(r.twoYear, rows: 5), .basisPoints, scale: 100).joined(),
                     .init("2s10s", curve, .basisPoints, scale: 100),
-                    .init("20d", source: .change(curve, rows: 20), .basisPoints, scale: 100),
+                    .init("20d", source: .change(curve, rows: 20), .basisPoints, scale: 100).joined(),
                     .init("MI", "mi(ret(\(r.small)),\(changes),60,8)", .decimals(3)),
                 ],
                 detail: [.init("10y", r.tenYear, .percentLevel(decimals: 2)),
                          .init("2y 20d", source: .change(r.twoYear, rows: 20), .basisPoints, scale: 100),
-                         .init("10y 20d", source: .change(r.tenYear, rows: 20), .basisPoints, scale: 100)],
+                         .init("10y 20d", source: .change(r.tenYear, rows: 20), .basisPoints, scale: 100).joined()],
                 chart: ChartSpec([.init(corr(r.small, 60), "\(r.small) 60d", .series1),
                                   .init(corr(r.tech, 60), "\(r.tech) 60d", .series2)],
                                  // Zero is always on the axis: the sign of the correlation is the
@@ -36,8 +35,10 @@ public enum RatesPane {
                     TextLine([Span("curve 20d ", style: .role(.dim)), Span($0.rawValue, style: Style.role(.title).bold())])
                 }
             }],
-            table: TableSpec(reads: [changes] + equities.flatMap { [corr($0, 20), corr($0, 60), beta($0)] }) { reader, width in
-                table(reader, equities, corr: corr, beta: beta, width: width)
+            table: TableSpec(reads: [changes] + equities.flatMap { x in
+                [r.twoYear, r.tenYear].flatMap { Sensitivity(equity: x, rate: $0).expressions }
+            }) { reader, room in
+                table(reader, equities, r, room)
             })
     }
 
@@ -48,23 +49,39 @@ public enum RatesPane {
         return CurveRegime.series(twoYear: two, tenYear: ten).last?.regime
     }
 
+    /// How one equity index trades against one yield's daily changes.
+    struct Sensitivity {
+        let equity: String
+        let rate: String
+        func corr(_ n: Int) -> String { "corr(ret(\(equity)),diff(\(rate)),\(n))" }
+        /// % of return per 1 (percentage point) rise of the yield, over 60 sessions.
+        var beta: String { "beta(ret(\(equity)),diff(\(rate)),60)" }
+        /// Where the 60-session correlation sits in its year.
+        var percentile: String { "pctrank(\(corr(60)),252)" }
+        var expressions: [String] { [corr(20), corr(60), corr(252), percentile, beta] }
+    }
+
     /// Correlation with 2-year changes over 20 and 60 sessions and the 60-session
     /// beta, per equity; beta as % of return per 100 bp rise in the 2-year. A narrow
-    /// pane drops the beta, then the 20-session column.
-    static func table(_ reader: PaneReader, _ names: [String], corr: (String, Int) -> String,
-                      beta: (String) -> String,
-                      width: Int) -> Table {
-        func column(_ e: (String) -> String, _ scale: Double, _ f: NumberFormatKind) -> [Table.Entry] {
-            names.map { x in
-                let v = reader.value(e(x)).map { $0 * scale }
-                return Table.Entry(v.map(f.format) ?? NumberFormatKind.absent, style: v.map { .role($0 < 0 ? .down : .up) })
-            }
+    /// pane drops the beta, then the 20-session column; a wide one adds the 1-year
+    /// correlation and where the 60-session one sits in its year. Zoomed, the same
+    /// rows against the 10-year follow (duration against the front end).
+    static func table(_ reader: PaneReader, _ names: [String], _ r: Roles, _ room: TableRoom) -> Table {
+        let rates = room.isZoomed ? [r.twoYear, r.tenYear] : [r.twoYear]
+        let rows = rates.flatMap { rate in names.map { Sensitivity(equity: $0, rate: rate) } }
+        let label = { (s: Sensitivity) in room.isZoomed ? "\(s.equity)/\(s.rate == r.twoYear ? "2y" : "10y")" : s.equity }
+        func column(_ header: String, _ e: (Sensitivity) -> String, scale: Double = 1, _ f: NumberFormatKind,
+                    priority: Int, signed: Bool = true) -> Table.RankedColumn {
+            reader.numberColumn(header, rows.map(e), f, scale: scale, priority: priority,
+                                style: { signed ? .role($0 < 0 ? .down : .up) : nil })
         }
         return Table.fitted([
-            .init(.init("vs 2y"), names.map { Table.Entry($0) }, priority: 0),
-            .init(.init("corr20", alignment: .right), column({ corr($0, 20) }, 1, .signed(2)), priority: 1),
-            .init(.init("corr60", alignment: .right), column({ corr($0, 60) }, 1, .signed(2)), priority: 0),
-            .init(.init("%/100bp", alignment: .right), column(beta, 100, .signed(1)), priority: 2),
-        ], width: width)
+            .init(.init(room.isZoomed ? "vs" : "vs 2y"), rows.map { Table.Entry(label($0)) }, priority: 0),
+            column("corr20", { $0.corr(20) }, .signed(2), priority: 1),
+            column("corr60", { $0.corr(60) }, .signed(2), priority: 0),
+            column("corr1y", { $0.corr(252) }, .signed(2), priority: 3),
+            column("60d pct", \.percentile, .decimals(0), priority: 4, signed: false),
+            column("%/100bp", \.beta, scale: 100, .signed(1), priority: 2),
+        ], width: room.width)
     }
 }

@@ -17,14 +17,15 @@ public enum RotationPane {
             name: "rotation", title: "RTY/ES",
             views: [.init(
                 readings: [
+                    // The ratio's numbers, then the spread's: each label next to its subject.
                     .init("ratio", ratio, .decimals(4)),
-                    .init("1d", "chg(\(ratio),1)", .percent),
-                    .init("5d", "chg(\(ratio),5)", .percent),
-                    .init("20d", "chg(\(ratio),20)", .percent),
-                    .init("10d spread", spread, .basisPoints),
+                    .init("1d", "chg(\(ratio),1)", .percent).joined(),
+                    .init("5d", "chg(\(ratio),5)", .percent).joined(),
+                    .init("20d", "chg(\(ratio),20)", .percent).joined(),
                     .init("z 1y", "zscore(\(ratio),252)", .signed(2)),
-                    .init("pct 1y", "pctrank(\(ratio),252)", .decimals(0)),
-                    .init("spread z", spreadZ, .signed(2)),
+                    .init("pct 1y", "pctrank(\(ratio),252)", .decimals(0)).joined(),
+                    .init("10d spread", spread, .basisPoints),
+                    .init("spread z", spreadZ, .signed(2)).joined(),
                 ],
                 detail: [
                     .init("50d avg", "sma(\(ratio),50)", .decimals(4)),

@@ -12,7 +12,9 @@ public enum VolPremiumPane {
         var ratio: String { "div(\(implied),\(realized))" }
         var percentile: String { "pctrank(\(premium),252)" }
         var label: String { "\(implied)/\(underlying)" }
-        var expressions: [String] { [implied, realized, premium, ratio, percentile] }
+        var zscore: String { "zscore(\(premium),252)" }
+        var average: String { "sma(\(premium),20)" }
+        var expressions: [String] { [implied, realized, premium, ratio, percentile, zscore, average] }
     }
 
     public static func spec(_ r: Roles, _ t: Thresholds) -> PaneSpec {
@@ -32,30 +34,35 @@ public enum VolPremiumPane {
                                        legendHint: "next pair"))
             },
             viewsName: "implied/realized pair",
-            table: pairs.isEmpty ? nil : TableSpec(reads: pairs.flatMap(\.expressions)) { table($0, pairs, width: $1) })
+            table: pairs.isEmpty ? nil : TableSpec(reads: pairs.flatMap(\.expressions)) { table($0, pairs, width: $1.width) })
     }
 
     /// One row per pair: implied, realized, premium, IV/RV, the premium's percentile
     /// of its year and the IV<RV flag; a narrow pane keeps the pair, premium and flag.
+    /// A wide one adds the premium's 1-year z-score and 20-day average, and spells the
+    /// headers out when every column fits with them.
     static func table(_ reader: PaneReader, _ pairs: [Pair], width: Int) -> Table {
-        func column(_ e: (Pair) -> String, _ f: NumberFormatKind) -> [Table.Entry] {
-            pairs.map { Table.Entry(reader.value(e($0)).map(f.format) ?? NumberFormatKind.absent) }
-        }
         let discount = pairs.map { p in reader.value(p.premium).map { isImpliedBelowRealized(premium: $0) } ?? false }
-        let premium = pairs.enumerated().map { i, p in
-            Table.Entry(reader.value(p.premium).map { NumberFormatKind.signed(2).format($0) } ?? NumberFormatKind.absent,
-                        style: discount[i] ? Style.role(.warn).bold() : nil)
+        let warn = Style.role(.warn).bold()
+        func columns(long: Bool) -> [Table.RankedColumn] {
+            func header(_ short: String, _ full: String) -> String { long ? full : short }
+            return [
+                .init(.init("pair"), pairs.map { Table.Entry(width < 30 ? $0.implied : $0.label) }, priority: 0),
+                reader.numberColumn(header("IV", "implied"), pairs.map(\.implied), .decimals(2), priority: 2),
+                reader.numberColumn("RV20", pairs.map(\.realized), .decimals(2), priority: 3),
+                reader.numberColumn(header("prem", "premium"), pairs.map(\.premium), .signed(2), priority: 0,
+                                    style: { isImpliedBelowRealized(premium: $0) ? warn : nil }),
+                reader.numberColumn("IV/RV", pairs.map(\.ratio), .multiple, priority: 4),
+                reader.numberColumn(header("pct", "pct 1y"), pairs.map(\.percentile), .decimals(0), priority: 1),
+                reader.numberColumn("z 1y", pairs.map(\.zscore), .signed(2), priority: 5),
+                reader.numberColumn(header("avg20", "20d avg"), pairs.map(\.average), .signed(2), priority: 6),
+                // Counted at its widest on every date, so its coming and going moves nothing.
+                .init(.init("", alignment: .left), discount.map { Table.Entry($0 ? "IV<RV" : "", style: warn) },
+                      priority: 0, widest: DisplayWidth.of("IV<RV")),
+            ]
         }
-        let narrow = width < 30
-        return Table.fitted([
-            .init(.init("pair"), pairs.map { Table.Entry(narrow ? $0.implied : $0.label) }, priority: 0),
-            .init(.init("IV", alignment: .right), column(\.implied, .decimals(2)), priority: 2),
-            .init(.init("RV20", alignment: .right), column(\.realized, .decimals(2)), priority: 3),
-            .init(.init("prem", alignment: .right), premium, priority: 0),
-            .init(.init("IV/RV", alignment: .right), column(\.ratio, .multiple), priority: 4),
-            .init(.init("pct", alignment: .right), column(\.percentile, .decimals(0)), priority: 1),
-            .init(.init("", alignment: .left),
-                  discount.map { Table.Entry($0 ? "IV<RV" : "", style: Style.role(.warn).bold()) }, priority: 0),
-        ], width: width)
+        let long = columns(long: true)
+        let spelled = Table.fitted(long, width: width)
+        return spelled.columns.count == long.count ? spelled : Table.fitted(columns(long: false), width: width)
     }
 }

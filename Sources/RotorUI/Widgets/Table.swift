@@ -4,6 +4,9 @@
 /// the widest of their header and cells, `fill` columns share what is left. When the
 /// area is too narrow the widest flexible columns give up columns first, then columns
 /// on the right are cut at the edge; any text that does not fit its column ends in `…`.
+/// Rows that do not fit the area are never dropped silently: the last row the area
+/// has says how many more there are (`+3 more`), after its cells when the columns
+/// leave room there.
 public struct Table: Widget, Sendable {
     public enum ColumnWidth: Hashable, Sendable {
         case fixed(Int)
@@ -17,11 +20,16 @@ public struct Table: Widget, Sendable {
         public var header: String
         public var width: ColumnWidth
         public var alignment: Alignment
+        /// A `fit` or `fill` column is at least this wide (the widest text its cells
+        /// take on any date), so the columns stand still while the numbers change.
+        public var minimumWidth: Int
 
-        public init(_ header: String, width: ColumnWidth = .fit, alignment: Alignment = .automatic) {
+        public init(_ header: String, width: ColumnWidth = .fit, alignment: Alignment = .automatic,
+                    minimumWidth: Int = 0) {
             self.header = header
             self.width = width
             self.alignment = alignment
+            self.minimumWidth = minimumWidth
         }
     }
 
@@ -66,14 +74,30 @@ public struct Table: Widget, Sendable {
                     widths: widths, y: y, area: area, into: &canvas)
             y += 1
         }
-        for row in rows where y < area.maxY {
+        let room = area.maxY - y
+        guard room > 0 else { return }
+        // Short of rows, the last row says how many are not shown: to the right of
+        // the row when there is room for it there, instead of the row otherwise.
+        let hidden = max(0, rows.count - room)
+        let tableWidth = widths.reduce(0, +) + max(0, spacing) * (widths.count - 1)
+        let beside = hidden > 0 && tableWidth + 3 + DisplayWidth.of(Self.moreRows(hidden)) <= area.width
+        let shown = hidden == 0 || beside ? min(rows.count, room) : room - 1
+        for row in rows.prefix(shown) {
             let alignments = columns.indices.map { i in
                 columns[i].alignment.resolved(for: i < row.count ? row[i].text : "")
             }
             drawRow(row, alignments: alignments, widths: widths, y: y, area: area, into: &canvas)
             y += 1
         }
+        if shown < rows.count {
+            let note = Self.moreRows(rows.count - shown)
+            let x = beside ? area.x + tableWidth + 3 : area.x
+            canvas.write(note, x: x, y: beside ? y - 1 : y, style: .role(.dim), clip: area)
+        }
     }
+
+    /// The last row of a table short of rows: how many rows it does not show.
+    public static func moreRows(_ count: Int) -> String { "+\(count) more" }
 
     private func drawRow(_ entries: [Entry], alignments: [Alignment], widths: [Int], y: Int, area: Rect,
                          into canvas: inout Canvas) {
@@ -103,7 +127,7 @@ public struct Table: Widget, Sendable {
     /// The width of each column in an area `total` columns wide (see the type's doc).
     public func columnWidths(total: Int) -> [Int] {
         let natural = columns.indices.map { i in
-            rows.reduce(DisplayWidth.of(columns[i].header)) { widest, row in
+            rows.reduce(max(columns[i].minimumWidth, DisplayWidth.of(columns[i].header))) { widest, row in
                 i < row.count ? max(widest, DisplayWidth.of(row[i].text)) : widest
             }
         }
@@ -149,30 +173,44 @@ extension Table {
         public var cells: [Entry]
         /// Lower is kept longer; 0 is never dropped.
         public var priority: Int
+        /// The width of the widest text the cells can take on any date (for a number,
+        /// the widest its format writes over the data): the column is kept or dropped
+        /// by this, not by today's cells, so a table of one width has the same columns
+        /// on every date.
+        public var widest: Int
 
-        public init(_ column: Column, _ cells: [Entry], priority: Int) {
+        public init(_ column: Column, _ cells: [Entry], priority: Int, widest: Int = 0) {
             self.column = column
             self.cells = cells
             self.priority = priority
+            self.widest = widest
+        }
+
+        /// The width the column takes: the widest of its header, its widest text and
+        /// its cells.
+        var width: Int {
+            cells.reduce(max(widest, DisplayWidth.of(column.header))) { max($0, DisplayWidth.of($1.text)) }
         }
     }
 
-    /// The table of as many of `columns` as fit `width` at their natural widths.
+    /// The table of as many of `columns` as fit `width` at their widths (see
+    /// `RankedColumn.width`); each kept column is at least its widest text wide.
     public static func fitted(_ columns: [RankedColumn], width: Int, headerStyle: Style = .role(.dim),
                               spacing: Int = 1) -> Table {
         var kept = columns
-        func natural(_ cs: [RankedColumn]) -> Int {
-            cs.reduce(0) { total, c in
-                total + c.cells.reduce(DisplayWidth.of(c.column.header)) { max($0, DisplayWidth.of($1.text)) }
-            } + spacing * max(0, cs.count - 1)
-        }
-        while natural(kept) > width,
+        func total(_ cs: [RankedColumn]) -> Int { cs.reduce(0) { $0 + $1.width } + spacing * max(0, cs.count - 1) }
+        while total(kept) > width,
               let drop = kept.indices.filter({ kept[$0].priority > 0 })
                   .max(by: { (kept[$0].priority, $0) < (kept[$1].priority, $1) }) {
             kept.remove(at: drop)
         }
         let rowCount = kept.map(\.cells.count).max() ?? 0
         let rows = (0..<rowCount).map { i in kept.map { i < $0.cells.count ? $0.cells[i] : Entry("") } }
-        return Table(columns: kept.map(\.column), rows: rows, headerStyle: headerStyle, spacing: spacing)
+        let shown = kept.map { c in
+            var column = c.column
+            column.minimumWidth = max(column.minimumWidth, c.widest)
+            return column
+        }
+        return Table(columns: shown, rows: rows, headerStyle: headerStyle, spacing: spacing)
     }
 }

@@ -135,7 +135,7 @@ import Testing
     @Test func helpShowsPageKeysOnlyWithSeveralPages() {
         let one = KeyMap.standard.helpLines(for: .standard)
         #expect(!one.contains { $0.contains("page") })
-        #expect(PaneSet.standard.helpLines.isEmpty)
+        #expect(PaneSet.standard.helpSection == nil)
 
         let two = KeyMap.standard.helpLines(for: Self.twoPages)
         #expect(two.contains { $0.hasPrefix("} PgDn ") && $0.hasSuffix("next page") })
@@ -163,10 +163,12 @@ import Testing
 
     /// With several pages the help lists each page's panes: key, title, name.
     @Test func helpListsThePagesAndTheirPanes() {
-        let lines = Self.twoPages.helpLines
-        #expect(lines == ["", "page 1", "  1  RTY/ES (rotation)", "  2  MAG7 vs SPX (mag7)", "  3  VOL PREMIUM (vol)",
-                          "  4  BREADTH (breadth)", "  5  RATES x EQUITIES (rates)",
-                          "page 2", "  1  ZN (zn)", "  2  CURVE (curve)", "  3  GOLD (gold)"])
+        let section = Self.twoPages.helpSection
+        #expect(section?.title == "pages")
+        #expect(section?.entries == [
+            .init("page 1", "1 RTY/ES (rotation) · 2 MAG7 vs SPX (mag7) · 3 VOL PREMIUM (vol) · 4 BREADTH (breadth) · 5 RATES x EQUITIES (rates)"),
+            .init("page 2", "1 ZN (zn) · 2 CURVE (curve) · 3 GOLD (gold)"),
+        ])
     }
 
     /// The help's view line names the panes that have views, the user's included.

@@ -25,6 +25,22 @@ import Testing
         // Priority 0 is never dropped, even when it does not fit.
         #expect(Table.fitted(columns, width: 5).columns.map(\.header) == ["pair", "prem"])
     }
+
+    /// A flag column that is empty today still counts at its widest, so the columns
+    /// kept do not change when the flag shows (the vol table's IV<RV).
+    @Test func theWidestTextDecidesNotTodaysCells() {
+        func table(_ flags: [Table.Entry], width: Int) -> Table {
+            Table.fitted(columns + [.init(.init(""), flags, priority: 0, widest: 5)], width: width)
+        }
+        for width in 10...30 {
+            let quiet = table(["", ""], width: width), flagged = table(["", "IV<RV"], width: width)
+            #expect(quiet.columns.map(\.header) == flagged.columns.map(\.header), "\(width)")
+            #expect(quiet.columnWidths(total: width) == flagged.columnWidths(total: width), "\(width)")
+        }
+        // 22 for the four columns, 6 more for the flag: 27 drops IV.
+        #expect(table([""], width: 28).columns.count == 5)
+        #expect(table([""], width: 27).columns.map(\.header) == ["pair", "prem", "pct", ""])
+    }
 }
 
 @Suite struct NumberFormatKindTests {
@@ -40,5 +56,12 @@ import Testing
         #expect(NumberFormatKind.multiple.format(1.3456) == "1.35x")
         #expect(NumberFormatKind.count.format(-65) == "-65")
         #expect(Reading(label: "z", value: nil, format: .signed(2)).text == "–")
+    }
+
+    @Test func widestTextOverARange() {
+        #expect(NumberFormatKind.percent(decimals: 1).widestWidth(from: -0.1093, to: 0.05) == 6)
+        #expect(NumberFormatKind.decimals(2).widestWidth(from: 9.5, to: 123.4) == 6)
+        #expect(NumberFormatKind.basisPoints.widestWidth(from: 0, to: 0) == 5)
+        #expect(NumberFormatKind.decimals(0).widestWidth(from: 0, to: 0) == 1)
     }
 }

@@ -52,9 +52,20 @@ import Testing
         ])
     }
 
-    @Test func rowsBeyondTheAreaAndCellsBeyondTheColumnsAreDropped() {
+    @Test func cellsBeyondTheColumnsAreDroppedAndRowsBeyondTheAreaCounted() {
         let table = Table(columns: [Table.Column("A")], rows: [["1", "extra"], ["2"], ["3"]], showsHeader: false)
-        #expect(Canvas.rendering(table, width: 5, height: 2).lines() == ["1", "2"])
+        // With room after the cells, the count goes beside the last row shown...
+        #expect(Canvas.rendering(table, width: 12, height: 2).lines() == ["1", "2   +1 more"])
+        // ...else it takes that row's place.
+        #expect(Canvas.rendering(table, width: 8, height: 2).lines() == ["1", "+2 more"])
+        #expect(Canvas.rendering(table, width: 8, height: 3).lines() == ["1", "2", "3"])
+        let more = Canvas.rendering(table, width: 8, height: 2)
+        #expect(more.style(of: span(x: 0, y: 1, width: 7)) == .role(.dim))
+    }
+
+    @Test func aMinimumWidthHoldsAColumnOpen() {
+        let table = Table(columns: [Table.Column("A", minimumWidth: 4), Table.Column("B")], rows: [["1", "2"]])
+        #expect(table.columnWidths(total: 20) == [4, 1])
     }
 
     @Test func columnsPastTheRightEdgeAreCut() {

@@ -96,6 +96,8 @@ public struct ReadingSpec: Sendable {
     public var scale: Double
     /// A style for the number while a condition on its (unscaled) value holds.
     public var emphasis: (when: Condition.Comparison, bound: Double, style: Style)?
+    /// Kept on one line with the reading before it when the two fit (see `joined`).
+    public var joinsPrevious = false
 
     public init(_ label: String, _ expression: String, _ format: NumberFormatKind, scale: Double = 1,
                 emphasis: (when: Condition.Comparison, bound: Double, style: Style)? = nil) {
@@ -109,6 +111,14 @@ public struct ReadingSpec: Sendable {
         self.format = format
         self.scale = scale
         self.emphasis = emphasis
+    }
+
+    /// This reading kept on one line with the one before it, when they fit a line:
+    /// a change whose label names only its window (`20d` of the curve before it).
+    public func joined() -> ReadingSpec {
+        var spec = self
+        spec.joinsPrevious = true
+        return spec
     }
 }
 
@@ -139,15 +149,27 @@ public struct RowSpec: Sendable {
     }
 }
 
-/// A table for a given width (panes drop their least important columns), from the
-/// expressions its cells read.
+/// A table for the room it has (panes drop their least important columns when
+/// narrow and add columns when wide; zoomed, some add rows), from the expressions
+/// its cells read.
 public struct TableSpec: Sendable {
     public var expressions: [String]
-    public var make: @Sendable (PaneReader, Int) -> Table
+    public var make: @Sendable (PaneReader, TableRoom) -> Table
 
-    public init(reads expressions: [String], _ make: @escaping @Sendable (PaneReader, Int) -> Table) {
+    public init(reads expressions: [String], _ make: @escaping @Sendable (PaneReader, TableRoom) -> Table) {
         self.expressions = expressions
         self.make = make
+    }
+}
+
+/// Where a pane's table goes: the pane's inner width, and whether the pane is zoomed.
+public struct TableRoom: Sendable, Equatable {
+    public var width: Int
+    public var isZoomed: Bool
+
+    public init(width: Int, isZoomed: Bool = false) {
+        self.width = width
+        self.isZoomed = isZoomed
     }
 }
 
