@@ -36,9 +36,9 @@ public enum Mag7Pane {
     static func table(_ names: [String], _ reader: PaneReader, width: Int) -> Table {
         func change(_ n: Int) -> [Table.Entry] {
             names.map { name in
-                let v = reader.value("chg(\(name),\(n))")
-                return Table.Entry(v.map(NumberFormatKind.percent(decimals: 1).format) ?? NumberFormatKind.absent,
-                                   style: v.map { .role($0 < 0 ? .down : .up) })
+                let v = reader.value("chg(\(name),\(n))"), format = NumberFormatKind.percent(decimals: 1)
+                return Table.Entry(v.map(format.format) ?? NumberFormatKind.absent,
+                                   style: v.flatMap(format.signRole).map { .role($0) })
             }
         }
         let last = names.map { Table.Entry(reader.value($0).map { NumberLabel.fixed($0, decimals: 2) } ?? NumberFormatKind.absent) }

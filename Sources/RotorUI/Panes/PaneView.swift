@@ -36,36 +36,44 @@ public struct PaneView: Widget {
         let stale = dataDate.map { Int(reader.asOf.ordinal - $0.ordinal) > Self.staleAfterDays } ?? false
         let feedProblems = feeds.problems(for: content.expressions)
         let lookback = reader.lookback.label
+        // The data date with its year (`1Y 2026-11-20`), without it when the title
+        // leaves too little room (`1Y 11-20`), else the lookback alone.
         let box = Box(title: "\(number) \(title)",
-                      note: dataDate.map { lookback + " " + DateLabelFormat.monthDay.format($0) } ?? lookback,
-                      fallbackNote: lookback, isFocused: isFocused,
+                      note: dataDate.map { lookback + " " + $0.iso } ?? lookback,
+                      fallbackNotes: (dataDate.map { [lookback + " " + DateLabelFormat.monthDay.format($0)] } ?? []) + [lookback],
+                      isFocused: isFocused,
                       isWarning: !missing.isEmpty || stale || !feedProblems.isEmpty)
         canvas.render(box, area: area)
         let inner = box.inner(of: area)
         guard !inner.isEmpty else { return }
 
         // A failing feed comes first: the numbers below it may be old.
-        // Each row with whether it may go when the pane is short of rows: the first
-        // row of readings, flags, failing feeds and missing data always stay.
-        var text: [(line: TextLine, optional: Bool)] = feedProblems.prefix(2).map {
-            (TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)), false)
+        // Each row with its rank when the pane is short of rows: flags (0) stay
+        // before everything; then the first row of readings, failing feeds and
+        // missing data (1); then the other readings and loads (2); sparkline rows (3)
+        // go first. Rows keep their order on screen.
+        var text: [(line: TextLine, rank: Int)] = feedProblems.prefix(2).map {
+            (TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)), 1)
         }
         if feedProblems.count > 2 {
-            text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), false))
+            text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), 1))
         }
-        text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), true) }
+        text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), 2) }
         let readings = packed((content.readings + (isZoomed ? content.detail : [])).map(\.line), width: inner.width)
-        text += readings.enumerated().map { ($1, $0 > 0) }
-        text += content.flags.map { ($0, false) }
-        text += content.rows.map { ($0, true) }
+        text += readings.enumerated().map { ($1, $0 > 0 ? 2 : 1) }
+        text += content.flags.map { ($0.row(width: inner.width), 0) }
+        text += content.rows.map { ($0, 3) }
         if stale, let dataDate {
-            text.append((TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)), false))
+            text.append((TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)), 1))
         }
         for symbol in missing {
             text.append((TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config",
-                                  style: .role(.warn)), false))
+                                  style: .role(.warn)), 1))
         }
-        while text.count > inner.height, let last = text.lastIndex(where: \.optional) { text.remove(at: last) }
+        while text.count > inner.height, let worst = text.map(\.rank).max(), worst > 0,
+              let last = text.lastIndex(where: { $0.rank == worst }) {
+            text.remove(at: last)
+        }
         var y = inner.y
         for (line, _) in text.prefix(inner.height) {
             _ = canvas.write(line, x: inner.x, y: y, clip: inner)
