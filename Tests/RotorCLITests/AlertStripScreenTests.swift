@@ -87,6 +87,22 @@ import Testing
                                                              lookback: .year1)).map(\.severity) == [.warn])
     }
 
+    /// Short of rows, flag rows go first: a pane of one inner row shows its flag, not
+    /// its first readings; a narrow one fits the flag's words rather than cut them.
+    @Test func flagRowsHavePriorityOverEveryOtherRow() throws {
+        let model = try model()
+        let reader = PaneReader(model: model, asOf: Day(year: 2025, month: 4, day: 8)!, lookback: .year1)
+        var canvas = Canvas(width: 20, height: 3)
+        canvas.render(PaneView(number: 4, title: "BREADTH", content: model.panes[.breadth].content(reader), reader: reader,
+                               isFocused: false), area: canvas.area)
+        #expect(canvas.lines()[1] == "│EXTREME LOW pct 1 │")
+        canvas = Canvas(width: 40, height: 4)
+        canvas.render(PaneView(number: 4, title: "BREADTH", content: model.panes[.breadth].content(reader), reader: reader,
+                               isFocused: false), area: canvas.area)
+        #expect(canvas.lines()[1].hasPrefix("│% > 50d 3.6%   pct 1y 1"))
+        #expect(canvas.lines()[2] == "│EXTREME LOW % > 50d at pct 1 of 1y    │")
+    }
+
     /// With pane 1 zoomed and breadth at its 1st percentile the status bar names it
     /// (it said only `REPLAY 2025-04-08 replay 16 symbols, @universe ? help`), and it
     /// stays under the help and feeds overlays.
