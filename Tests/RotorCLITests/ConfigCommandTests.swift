@@ -80,7 +80,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let r = try RotorProcess.run(["snapshot", "--config", file, "--at", "2026-06-30", "--width", "120", "--height", "40"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("1 RTY/ES") && r.stdout.contains("3M 06-30") && r.stdout.contains("━ RTY/SPX"))
+        #expect(r.stdout.contains("1 RTY/ES") && r.stdout.contains("3M 2026-06-30") && r.stdout.contains("━ RTY/SPX"))
     }
 
     /// `snapshot --ansi` draws with the theme's colours, degraded to the environment's

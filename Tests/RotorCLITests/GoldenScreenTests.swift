@@ -75,6 +75,20 @@ import Testing
         try check("flags-2024-12-13-200x60", low)
     }
 
+    /// Breadth at its 1st percentile, whole in its pane and named in the status bar
+    /// at the three sizes, and while pane 1 is zoomed (issue 13).
+    @Test func breadthLowAtEverySizeAndUnderZoom() throws {
+        let date = Day(year: 2025, month: 4, day: 8)!
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            let s = try Self.screen(width, height, at: date)
+            #expect(s.contains("│EXTREME LOW ") && s.contains("⚑ BREADTH EXTREME LOW"), "\(width)x\(height)")
+            try check("flags-2025-04-08-\(width)x\(height)", s)
+        }
+        let zoomed = try Self.zoomed(.rotation, at: date)
+        #expect(zoomed.contains("⚑ BREADTH EXTREME LOW"))
+        try check("flags-2025-04-08-zoom-1-120x40", zoomed)
+    }
+
     @Test func curveRegimeInWords() throws {
         for (date, regime) in [(Day(year: 2024, month: 7, day: 17)!, "bull steepener"),
                                (Day(year: 2025, month: 7, day: 31)!, "bear flattener")] {

@@ -94,5 +94,7 @@ private func pauseChanged(_ state: inout DashboardState) -> [Effect] {
 public func view(_ state: DashboardState) -> Canvas {
     var shown = state.app
     if state.asOf == nil && !shown.showingHelp { shown.showingFeeds = true }
-    return view(shown, model: state.model, asOf: state.asOf, mode: state.mode, feeds: state.report)
+    var speed: Double?
+    if case let .replay(cursor) = state.feed, !cursor.atEnd { speed = cursor.speed }
+    return view(shown, model: state.model, asOf: state.asOf, mode: state.mode, feeds: state.report, speed: speed)
 }

@@ -8,6 +8,8 @@ public import RotorCore
 public struct ReplayCursor: Equatable, Sendable {
     public let dates: [Day]
     public private(set) var index: Int
+    /// Sessions per second, as asked for (the status bar shows it).
+    public let speed: Double
     /// Time between two sessions (1 s at speed 1).
     public let step: Duration
     /// When the next session is due (loop time).
@@ -17,6 +19,7 @@ public struct ReplayCursor: Equatable, Sendable {
     public init(dates: [Day], speed: Double, start: Duration = .zero) {
         self.dates = dates
         index = max(0, dates.count - 1 - 252)
+        self.speed = speed
         step = .milliseconds(max(1, Int(1000 / speed)))
         nextStep = start + step
     }

@@ -3,8 +3,9 @@ public import RotorCore
 /// The whole screen for a state: a pure function, so the live screen, `s` and
 /// `rotor snapshot` all show the same thing.
 /// `feeds` is the data layer's word on its feeds (in a replay: what is replayed).
+/// `speed` is a running replay's sessions per second, for the status bar.
 public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String,
-                 feeds: FeedReport = FeedReport(summary: "")) -> Canvas {
+                 feeds: FeedReport = FeedReport(summary: ""), speed: Double? = nil) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
     switch state.layout {
     case let .tooSmall(message):
@@ -24,20 +25,6 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
                                        feeds: feeds), area: rect)
             }
         }
-        var left = [Span(mode, style: .role(.title).reversed())]
-        if let asOf { left.append(Span(asOf.iso)) }
-        if !feeds.summary.isEmpty {
-            left.append(Span(feeds.summary, style: feeds.problems.isEmpty ? .role(.dim) : .role(.warn)))
-        }
-        for (name, note) in feeds.progress.sorted(by: { $0.key < $1.key }) {
-            left.append(Span("\(name) \(note)", style: .role(.dim)))
-        }
-        if state.panes.pages.count > 1 {
-            left.append(Span("page \(state.page + 1)/\(state.panes.pages.count)", style: .role(.title)))
-        }
-        if state.paused { left.append(Span("PAUSED", style: .role(.warn))) }
-        if let notice = state.notice { left.append(Span(notice, style: .role(.dim))) }
-        canvas.render(StatusBar(left: left, right: [Span("? help", style: .role(.dim))]), area: statusBar)
         if state.showingFeeds {
             let lines = feeds.lines.isEmpty ? ["no live feeds: " + feeds.summary] : feeds.lines
             canvas.render(Overlay(title: "feeds (f or Esc closes)", lines: lines.map { TextLine($0) }), area: canvas.area)
@@ -45,6 +32,13 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         if state.showingHelp {
             canvas.render(state.help, area: state.helpArea)
         }
+        // Drawn last, so the alert strip shows under the overlays too.
+        let strip = AlertStrip(asOf.map { day in
+            let reader = PaneReader(model: model, asOf: day, lookback: state.lookback)
+            return model.panes.flatMap { $0.activeFlags(reader) }
+        } ?? [])
+        canvas.render(StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds).bar(state),
+                      area: statusBar)
         return canvas
     }
 }

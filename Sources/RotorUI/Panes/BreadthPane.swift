@@ -26,7 +26,7 @@ public enum BreadthPane {
                                  legend: [.init("% > 50d", .series1),
                                           .init("pct \(whole(t.breadthLow))/\(whole(t.breadthHigh)) of 1y", .dim)],
                                  valueLabel: { NumberLabel.fixed($0, decimals: 1) }))],
-            flags: [.custom(reads: [percentile]) { extremeFlag($0, percentile: percentile, t) }],
+            flags: [FlagSpec(reads: [percentile]) { extremeFlag($0, percentile: percentile, t) }],
             rows: [RowSpec(reads: ["adline(\(u))"]) { reader in
                 let adline = reader.window("adline(\(u))", sessions: 40)
                 guard !adline.isEmpty else { return nil }
@@ -36,18 +36,20 @@ public enum BreadthPane {
             table: TableSpec(reads: tableReads) { reader, room in table(reader, u, t, room) })
     }
 
-    /// EXTREME HIGH/LOW while the percentile is at a threshold, REVERSING for the
-    /// rows after it left one (METRICS.md).
-    static func extremeFlag(_ reader: PaneReader, percentile: String, _ t: Thresholds) -> TextLine? {
+    /// EXTREME HIGH/LOW while the percentile is at a threshold (an alert), REVERSING
+    /// for the rows after it left one (a warning; METRICS.md). The strip says
+    /// `BREADTH EXTREME LOW`, `BREADTH REVERSING from HIGH`.
+    static func extremeFlag(_ reader: PaneReader, percentile: String, _ t: Thresholds) -> ActiveFlag? {
         guard let state = BreadthExtreme(percentile: reader.window(percentile, sessions: t.reversalRows + 1),
                                          lookback: t.reversalRows, high: t.breadthHigh, low: t.breadthLow) else { return nil }
         let pct = reader.value(percentile).map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent
         if let side = state.side {
-            return TextLine([Span(side.rawValue, style: Style.role(.alert).bold()),
-                             Span(" % > 50d at pct \(pct) of its year", style: .role(.alert))])
+            return ActiveFlag(.alert, side.rawValue, detail: [FlagDetail("% > 50d at pct \(pct)", or: "pct \(pct)"),
+                                                             FlagDetail("of its year", or: "of 1y")])
         } else if let from = state.reversingFrom {
-            return TextLine([Span("REVERSING", style: Style.role(.warn).bold()),
-                             Span(" from \(from.rawValue) (pct \(pct))", style: .role(.warn))])
+            let side = from == .high ? "HIGH" : "LOW"
+            return ActiveFlag(.warn, "REVERSING", detail: [FlagDetail("from \(from.rawValue)", or: "from \(side)"), "(pct \(pct))"],
+                              brief: "from \(side)")
         }
         return nil
     }

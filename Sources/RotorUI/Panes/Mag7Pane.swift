@@ -51,7 +51,7 @@ public enum Mag7Pane {
         let sources = rows.map(\.1)
         func change(_ n: Int, priority: Int) -> Table.RankedColumn {
             reader.numberColumn("\(n)d", sources.map { "chg(\($0),\(n))" }, .percent(decimals: 1), priority: priority,
-                                style: { .role($0 < 0 ? .down : .up) })
+                                coloursBySign: true)
         }
         let core: [Table.RankedColumn] = [
             .init(.init("name"), rows.map { Table.Entry($0.0) }, priority: 0),

@@ -16,6 +16,8 @@ public enum NumberFormatKind: Sendable, Equatable {
     case multiple
     /// A signed whole count: `+23`.
     case count
+    /// Mutual information in nats, 3 decimals: `0.450 nats`.
+    case nats
 
     /// Signed percent with 2 decimals, the default for changes.
     public static let percent = NumberFormatKind.percent(decimals: 2)
@@ -30,7 +32,17 @@ public enum NumberFormatKind: Sendable, Equatable {
         case .points: signed(v, 2) + " pts"
         case .multiple: NumberLabel.fixed(v, decimals: 2) + "x"
         case .count: signed(v, 0)
+        case .nats: NumberLabel.fixed(v, decimals: 3) + " nats"
         }
+    }
+
+    /// The colour of a change by its sign as shown: up when it shows above zero,
+    /// down below, none when it shows as zero (`+0.0%` for -0.04%, `0`), so the
+    /// colour never contradicts the digits.
+    public func signRole(_ v: Double) -> StyleRole? {
+        let text = format(v)
+        guard text.unicodeScalars.contains(where: { $0 >= "1" && $0 <= "9" }) else { return nil }
+        return text.hasPrefix("-") ? .down : .up
     }
 
     /// What stands where a value is absent (a window not yet full): never a zero.

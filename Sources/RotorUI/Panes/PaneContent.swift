@@ -53,9 +53,10 @@ public struct Reading: Sendable, Equatable {
 /// readings for when the pane is zoomed.
 public struct PaneContent: Sendable {
     public var readings: [Reading] = []
-    /// Raised flags and states in words (EXTREME, REVERSING, the curve regime): kept
-    /// before any but the first row of readings when the pane is short of rows.
-    public var flags: [TextLine] = []
+    /// Raised flags and states in words (EXTREME, REVERSING, the curve regime): each
+    /// one row fitted to the pane's width, kept before every other row when the pane
+    /// is short of rows.
+    public var flags: [ActiveFlag] = []
     /// Other rows under the readings (a sparkline): the first to go in a small pane.
     public var rows: [TextLine] = []
     /// The table for the room it has (panes drop their least important columns when

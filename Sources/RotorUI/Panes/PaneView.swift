@@ -36,41 +36,53 @@ public struct PaneView: Widget {
         let stale = dataDate.map { Int(reader.asOf.ordinal - $0.ordinal) > Self.staleAfterDays } ?? false
         let feedProblems = feeds.problems(for: content.expressions)
         let lookback = reader.lookback.label
+        // The data date with its year (`1Y 2026-11-20`), without it when the title
+        // leaves too little room (`1Y 11-20`), else the lookback alone.
         let box = Box(title: "\(number) \(title)",
-                      note: dataDate.map { lookback + " " + DateLabelFormat.monthDay.format($0) } ?? lookback,
-                      fallbackNote: lookback, isFocused: isFocused,
+                      note: dataDate.map { lookback + " " + $0.iso } ?? lookback,
+                      fallbackNotes: (dataDate.map { [lookback + " " + DateLabelFormat.monthDay.format($0)] } ?? []) + [lookback],
+                      isFocused: isFocused,
                       isWarning: !missing.isEmpty || stale || !feedProblems.isEmpty)
         canvas.render(box, area: area)
         let inner = box.inner(of: area)
         guard !inner.isEmpty else { return }
 
         // A failing feed comes first: the numbers below it may be old.
-        // Each row with whether it may go when the pane is short of rows: the first
-        // row of readings, flags, failing feeds and missing data always stay.
-        var text: [(line: TextLine, optional: Bool)] = feedProblems.prefix(2).map {
-            (TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)), false)
+        // Each row with its rank when the pane is short of rows: flags (0) stay
+        // before everything; then the first row of readings, failing feeds and
+        // missing data (1); then the other readings and loads (2); sparkline rows (3)
+        // go first. Rows keep their order on screen.
+        var text: [(line: TextLine, rank: Int)] = feedProblems.prefix(2).map {
+            (TextLine("⚠ \($0) (f: feeds)", style: .role(.warn)), 1)
         }
         if feedProblems.count > 2 {
-            text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), false))
+            text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), 1))
         }
-        text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), true) }
+        text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), 2) }
         let readings = Self.packed(content.readings + (isZoomed ? content.detail : []), width: inner.width)
-        text += readings.enumerated().map { ($1, $0 > 0) }
-        text += content.flags.map { ($0, false) }
-        text += content.rows.map { ($0, true) }
+        text += readings.enumerated().map { ($1, $0 > 0 ? 2 : 1) }
+        text += content.flags.map { ($0.row(width: inner.width), 0) }
+        text += content.rows.map { ($0, 3) }
         if stale, let dataDate {
-            text.append((TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)), false))
+            text.append((TextLine("stale: last data \(dataDate.iso)", style: .role(.warn)), 1))
         }
         for symbol in missing {
             text.append((TextLine("no data for \(symbol): add \(symbol).csv or map \(symbol) in the config",
-                                  style: .role(.warn)), false))
+                                  style: .role(.warn)), 1))
         }
-        // The optional rows give way to the table's rows (the rates table's three
-        // carry the small caps vs tech contrast); a table still short of rows says
-        // how many it does not show.
+        while text.count > inner.height, let worst = text.map(\.rank).max(), worst > 0,
+              let last = text.lastIndex(where: { $0.rank == worst }) {
+            text.remove(at: last)
+        }
+        // The rows of rank 2 and 3 (later readings, loads, sparklines) give way to the
+        // table's rows (the rates table's three carry the small caps vs tech
+        // contrast); a table still short of rows says how many it does not show.
         let table = content.table?(TableRoom(width: inner.width, isZoomed: isZoomed))
         let tableRows = table.map { $0.rows.count + ($0.showsHeader ? 1 : 0) } ?? 0
-        while text.count + tableRows > inner.height, let last = text.lastIndex(where: \.optional) { text.remove(at: last) }
+        while text.count + tableRows > inner.height, let worst = text.map(\.rank).max(), worst > 1,
+              let last = text.lastIndex(where: { $0.rank == worst }) {
+            text.remove(at: last)
+        }
         var y = inner.y
         for (line, _) in text.prefix(inner.height) {
             _ = canvas.write(line, x: inner.x, y: y, clip: inner)

@@ -4,11 +4,18 @@ public import RotorCore
 /// (small caps usually fall when the 2-year rises; tech can flip), and what the curve
 /// itself is doing.
 public enum RatesPane {
+    /// The MI percentile of its year at or above which the pane flags `MI spike`.
+    public static let miSpike = 95.0
+
     public static func spec(_ r: Roles, _ t: Thresholds) -> PaneSpec {
         let changes = "diff(\(r.twoYear))"
         let curve = "sub(\(r.tenYear),\(r.twoYear))"
         let corr = { @Sendable (x: String, n: Int) in "corr(ret(\(x)),\(changes),\(n))" }
         let equities = [r.small, r.large, r.tech]
+        // Mutual information of small-cap returns and 2-year changes (METRICS.md), and
+        // where it sits in its year: the raw nats carry the estimator's bias.
+        let mi = "mi(ret(\(r.small)),\(changes),60,8)"
+        let miPercentile = "pctrank(\(mi),252)"
         return PaneSpec(
             name: "rates", title: "RATES x EQUITIES",
             views: [.init(
@@ -18,7 +25,8 @@ public enum RatesPane {
                     .init("5d", source: .change(r.twoYear, rows: 5), .basisPoints, scale: 100).joined(),
                     .init("2s10s", curve, .basisPoints, scale: 100),
                     .init("20d", source: .change(curve, rows: 20), .basisPoints, scale: 100).joined(),
-                    .init("MI", "mi(ret(\(r.small)),\(changes),60,8)", .decimals(3)),
+                    .init("MI \(r.small)/2y", mi, .nats),
+                    .init("MI pct 1y", miPercentile, .decimals(0)),
                 ],
                 detail: [.init("10y", r.tenYear, .percentLevel(decimals: 2)),
                          .init("2y 20d", source: .change(r.twoYear, rows: 20), .basisPoints, scale: 100),
@@ -30,11 +38,21 @@ public enum RatesPane {
                                  levels: [.init(0, keepsInRange: true)],
                                  legend: [.init("\(r.small) 60d", .series1), .init("\(r.tech) 60d", .series2), .init("0", .dim)],
                                  valueLabel: { $0 == 0 ? "0.00" : NumberFormatKind.signed(2).format($0) }))],
-            flags: [.custom(reads: [r.twoYear, r.tenYear]) { reader in
-                regime(reader, r).map {
-                    TextLine([Span("curve 20d ", style: .role(.dim)), Span($0.rawValue, style: Style.role(.title).bold())])
-                }
-            }],
+            flags: [
+                // The curve regime is a state the pane always names, not a flag up.
+                FlagSpec(reads: [r.twoYear, r.tenYear]) { reader in
+                    regime(reader, r).map { ActiveFlag(.state, $0.rawValue, label: "curve 20d") }
+                },
+                // An MI spike: dependence at the top of its own year. The raw nats carry
+                // the estimator's bias (about 0.4 with 60 rows and 8 bins) on every
+                // date alike; ranked against its own year, that offset drops out.
+                .when(Condition(miPercentile, .atLeast, miSpike)) { reader in
+                    let pct = reader.value(miPercentile).map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent
+                    return ActiveFlag(.warn, "MI spike", detail: [FlagDetail("\(r.small)/2y at pct \(pct)", or: "pct \(pct)"),
+                                                                FlagDetail("of its year", or: "of 1y")],
+                                      subject: "\(r.small)/2y")
+                },
+            ],
             table: TableSpec(reads: [changes] + equities.flatMap { x in
                 [r.twoYear, r.tenYear].flatMap { Sensitivity(equity: x, rate: $0).expressions }
             }) { reader, room in
@@ -73,7 +91,7 @@ public enum RatesPane {
         func column(_ header: String, _ e: (Sensitivity) -> String, scale: Double = 1, _ f: NumberFormatKind,
                     priority: Int, signed: Bool = true) -> Table.RankedColumn {
             reader.numberColumn(header, rows.map(e), f, scale: scale, priority: priority,
-                                style: { signed ? .role($0 < 0 ? .down : .up) : nil })
+                                coloursBySign: signed)
         }
         return Table.fitted([
             .init(.init(room.isZoomed ? "vs" : "vs 2y"), rows.map { Table.Entry(label($0)) }, priority: 0),

@@ -9,9 +9,13 @@ public enum RotationPane {
         let spread = "spread(\(r.small),\(r.large),10)"
         let spreadZ = "zscore(\(spread),252)"
         // METRICS.md's rotation extreme: |spread z| at or beyond the threshold, signed.
+        // The strip says `RTY/ES EXTREME leading`.
         func extreme(_ comparison: Condition.Comparison, _ bound: Double, _ words: RotationExtreme) -> FlagSpec {
-            .when(Condition(spreadZ, comparison, bound),
-                  words: [Span("EXTREME", style: Style.role(.alert).bold()), Span(" \(words.rawValue)", style: .role(.alert))])
+            .when(Condition(spreadZ, comparison, bound)) { reader in
+                let z = reader.value(spreadZ).map(NumberFormatKind.signed(2).format) ?? NumberFormatKind.absent
+                return ActiveFlag(.alert, "EXTREME", detail: [FlagDetail(words.rawValue), FlagDetail("(spread z \(z))", or: "z \(z)")],
+                                  brief: words == .smallCapsLeading ? "leading" : "lagging")
+            }
         }
         return PaneSpec(
             name: "rotation", title: "RTY/ES",

@@ -34,6 +34,13 @@ public enum VolPremiumPane {
                                        legendHint: "next pair"))
             },
             viewsName: "implied/realized pair",
+            // METRICS.md's implied below realized, one flag per pair: the strip says `VIX IV<RV`.
+            flags: pairs.map { pair in
+                .when(Condition(pair.premium, .below, 0)) { reader in
+                    let premium = reader.value(pair.premium).map(NumberFormatKind.points.format) ?? NumberFormatKind.absent
+                    return ActiveFlag(.warn, "IV<RV", detail: [FlagDetail(pair.label, or: pair.implied), FlagDetail("premium \(premium)", or: premium)], subject: pair.implied)
+                }
+            },
             table: pairs.isEmpty ? nil : TableSpec(reads: pairs.flatMap(\.expressions)) { table($0, pairs, width: $1.width) })
     }
 

@@ -79,10 +79,13 @@ extension PaneReader {
     /// dropped by the widest text any of them takes on any date.
     public func numberColumn(_ header: String, _ expressions: [String], _ format: NumberFormatKind,
                              scale: Double = 1, priority: Int,
+                             coloursBySign: Bool = false,
                              style: (Double) -> Style? = { _ in nil }) -> Table.RankedColumn {
         let cells = expressions.map { e in
             let v = value(e).map { $0 * scale }
-            return Table.Entry(v.map(format.format) ?? NumberFormatKind.absent, style: v.flatMap(style))
+            // By the sign of the number as shown: a change that rounds to `+0.0%` is neutral.
+            let shown = coloursBySign ? v.flatMap(format.signRole).map { Style.role($0) } : v.flatMap(style)
+            return Table.Entry(v.map(format.format) ?? NumberFormatKind.absent, style: shown)
         }
         let widest = expressions.map { widestWidth($0, format, scale: scale) }.max() ?? 0
         return Table.RankedColumn(Table.Column(header, alignment: .right), cells, priority: priority, widest: widest)

@@ -10,8 +10,9 @@ public struct Box: Widget, Sendable {
     public var title: String
     /// Right-aligned text in the top edge; dropped first when space is short.
     public var note: String?
-    /// A shorter note tried when `note` does not fit (the lookback without the date).
-    public var fallbackNote: String?
+    /// Shorter notes tried in order when `note` does not fit (`1Y 11-20`, then the
+    /// lookback without the date).
+    public var fallbackNotes: [String]
     public var isFocused: Bool
     public var isWarning: Bool
     /// The border drawn when focused (`.heavy`, or `.double`).
@@ -19,11 +20,11 @@ public struct Box: Widget, Sendable {
     /// Put before the title when focused.
     public var focusMarker: String
 
-    public init(title: String = "", note: String? = nil, fallbackNote: String? = nil, isFocused: Bool = false,
+    public init(title: String = "", note: String? = nil, fallbackNotes: [String] = [], isFocused: Bool = false,
                 isWarning: Bool = false, focusedBorder: BorderSet = .heavy, focusMarker: String = "▶") {
         self.title = title
         self.note = note
-        self.fallbackNote = fallbackNote
+        self.fallbackNotes = fallbackNotes
         self.isFocused = isFocused
         self.isWarning = isWarning
         self.focusedBorder = focusedBorder
@@ -69,8 +70,8 @@ public struct Box: Widget, Sendable {
     }
 
     /// Title and note as ` title ` and ` note ` inside the top edge. The note needs the
-    /// whole title plus one border glyph between them, else the fallback note is
-    /// tried, else it is left out; the title
+    /// whole title plus one border glyph between them, else the fallback notes are
+    /// tried in order, else it is left out; the title
     /// is clipped with `…` and left out below one visible character.
     private func drawTopText(into canvas: inout Canvas, edge: Rect) {
         let fullTitle = isFocused && !focusMarker.isEmpty
@@ -78,7 +79,7 @@ public struct Box: Widget, Sendable {
         let titleWidth = DisplayWidth.of(fullTitle)
         var titleRoom = edge.width - 2
         let titleNeeds = titleWidth == 0 ? 0 : titleWidth + 2
-        for note in [note, fallbackNote].compactMap({ $0 }) where !note.isEmpty {
+        for note in ([note].compactMap { $0 } + fallbackNotes) where !note.isEmpty {
             let noteWidth = DisplayWidth.of(note)
             if titleNeeds + 1 + noteWidth + 2 <= edge.width {
                 canvas.write(" " + note + " ", x: edge.maxX - noteWidth - 2, y: edge.y,

@@ -64,7 +64,8 @@ public struct PaneDeclaration: Sendable, Equatable {
     }
 
     /// The pane: its readings (all headline, so a small pane keeps the first row of
-    /// them), its flags in the alert style, its chart with the levels labelled on it.
+    /// them), its flags as alerts (in the pane and the status bar's strip), its chart
+    /// with the levels labelled on it.
     public var spec: PaneSpec {
         let roles: [StyleRole] = [.series1, .series2, .series3]
         let chartSpec = chart.isEmpty ? nil : ChartSpec(
@@ -74,9 +75,7 @@ public struct PaneDeclaration: Sendable, Equatable {
             name: name, title: title,
             views: [.init(readings: readings.map { ReadingSpec($0.label, $0.expression, $0.format, scale: $0.scale) },
                           chart: chartSpec)],
-            flags: flags.map { flag in
-                .when(flag.condition, words: [Span(flag.text, style: Style.role(.alert).bold())])
-            })
+            flags: flags.map { flag in .when(flag.condition, ActiveFlag(.alert, flag.text)) })
     }
 }
 

@@ -10,7 +10,7 @@ extension PaneSpec {
         c.expressions = expressions
         c.readings = view.readings.map { $0.reading(reader) }
         c.detail = view.detail.map { $0.reading(reader) }
-        c.flags = flags.compactMap { $0.line(reader) }
+        c.flags = ActiveFlag.mergingSameWord(shownFlags(reader))
         c.rows = rows.compactMap { $0.line(reader) }
         if let table { c.table = { table.make(reader, $0) } }
         if let chart = view.chart {
@@ -39,11 +39,25 @@ extension ReadingSpec {
     }
 }
 
-extension FlagSpec {
-    func line(_ reader: PaneReader) -> TextLine? {
-        switch self {
-        case let .when(condition, words): condition.holds(reader.value(condition.expression)) ? TextLine(words) : nil
-        case let .custom(_, line): line(reader)
+extension PaneSpec {
+    /// The flags up on the reader's date, in the order the pane declares them, with
+    /// the pane's name and title and the date filled in: what the alert strip shows
+    /// and what an alert is built on. States (the curve regime) are not flags up;
+    /// `shownFlags` has them too. Cheap enough to call per date (a chart marking the
+    /// dates a flag was up reads one `PaneReader` per date).
+    public func activeFlags(_ reader: PaneReader) -> [ActiveFlag] {
+        shownFlags(reader).filter(\.isRaised)
+    }
+
+    /// Every flag row the pane shows on the reader's date, states included.
+    public func shownFlags(_ reader: PaneReader) -> [ActiveFlag] {
+        flags.compactMap { spec in
+            guard var flag = spec.raise(reader) else { return nil }
+            flag.pane = name
+            flag.paneTitle = title
+            if flag.subject.isEmpty { flag.subject = title }
+            flag.date = reader.asOf
+            return flag
         }
     }
 }

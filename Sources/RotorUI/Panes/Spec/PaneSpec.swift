@@ -122,20 +122,113 @@ public struct ReadingSpec: Sendable {
     }
 }
 
-/// A flag row: words shown while the pane's data says so.
-public enum FlagSpec: Sendable {
-    /// The words, while the condition holds on the as-of date.
-    case when(Condition, words: [Span])
-    /// A flag that needs more than one comparison (a reversal, the curve regime): the
-    /// expressions it reads and the row it shows, if any.
-    case custom(reads: [String], @Sendable (PaneReader) -> TextLine?)
+/// A flag: words raised while the pane's data says so. In its pane it is a flag row
+/// (kept before every other row, fitted to the width); raised (`warn` or `alert`), it
+/// is also named in the status bar's alert strip, on every page and under zoom.
+public struct FlagSpec: Sendable {
+    /// The expressions it reads (the model evaluates them with the pane's).
+    public var reads: [String]
+    /// The flag on the reader's date, if it is up: its pane fields are filled in by
+    /// `PaneSpec.activeFlags`.
+    public var raise: @Sendable (PaneReader) -> ActiveFlag?
+    /// The comparison of a `when` flag: the dates it held can be read off one
+    /// window (the chart's flag marks) instead of asking `raise` on each.
+    public var condition: Condition?
 
-    var expressions: [String] {
-        switch self {
-        case let .when(condition, _): [condition.expression]
-        case let .custom(reads, _): reads
+    public init(reads: [String], condition: Condition? = nil, _ raise: @escaping @Sendable (PaneReader) -> ActiveFlag?) {
+        self.reads = reads
+        self.condition = condition
+        self.raise = raise
+    }
+
+    /// The flag while a condition holds on the as-of date; `words` may read the
+    /// reader for its detail (the value that fired it).
+    public static func when(_ condition: Condition,
+                            _ words: @escaping @Sendable (PaneReader) -> ActiveFlag) -> FlagSpec {
+        FlagSpec(reads: [condition.expression], condition: condition) { reader in
+            condition.holds(reader.value(condition.expression)) ? words(reader) : nil
         }
     }
+
+    /// Fixed words while a condition holds.
+    public static func when(_ condition: Condition, _ words: ActiveFlag) -> FlagSpec {
+        when(condition) { _ in words }
+    }
+
+    var expressions: [String] { reads }
+}
+
+/// How much a flag asks of the reader. The strip lists alerts before warnings.
+public enum FlagSeverity: Int, Sendable, Comparable, CaseIterable {
+    /// A state in words its pane always shows (the curve regime): kept like a flag
+    /// row, never raised (not in the strip, not an active flag).
+    case state
+    /// Worth a look: implied below realized, a reversal, an MI spike.
+    case warn
+    /// An extreme: rotation, breadth, a user's flag.
+    case alert
+
+    public static func < (a: FlagSeverity, b: FlagSeverity) -> Bool { a.rawValue < b.rawValue }
+
+    /// The colour of its words.
+    public var role: StyleRole {
+        switch self {
+        case .state: .title
+        case .warn: .warn
+        case .alert: .alert
+        }
+    }
+}
+
+/// A flag that is up on a date, in words: what its pane's flag row and the alert
+/// strip show, and what an alert is built on.
+///
+/// `word` is the flag itself (`EXTREME LOW`, `IV<RV`) and is never cut; `detail` is
+/// the rest of the row in priority order (parts are dropped from the end, a part
+/// without digits may end in `…`); the strip names it `subject word brief`
+/// (`RTY/ES EXTREME leading`), shortened to `subject word`, then `word`.
+public struct ActiveFlag: Sendable, Equatable {
+    public var severity: FlagSeverity
+    public var word: String
+    public var detail: [FlagDetail]
+    /// The strip's words after `word` (`leading`), if any.
+    public var brief: String?
+    /// Dim words before `word` in the pane (`curve 20d`), dropped first.
+    public var label: String?
+    /// What the flag is about, first in the strip: the pane's title unless the
+    /// flag names its own (`VIX` for one pair of the vol pane).
+    public var subject: String
+    /// The pane's name (`breadth`) and title (`BREADTH`).
+    public var pane: String
+    public var paneTitle: String
+    /// The date it is up on (the reader's as-of date).
+    public var date: Day?
+
+    public init(_ severity: FlagSeverity, _ word: String, detail: [FlagDetail] = [], brief: String? = nil,
+                label: String? = nil, subject: String = "") {
+        self.severity = severity
+        self.word = word
+        self.detail = detail
+        self.brief = brief
+        self.label = label
+        self.subject = subject
+        pane = ""
+        paneTitle = ""
+    }
+
+    /// Raised: in the strip and an alert (a `state` is neither).
+    public var isRaised: Bool { severity > .state }
+}
+
+/// One part of a flag's detail: its words, then shorter forms tried when they do
+/// not fit (`from EXTREME HIGH`, `from HIGH`).
+public struct FlagDetail: Sendable, Equatable, ExpressibleByStringInterpolation {
+    /// Longest first; never empty.
+    public var forms: [String]
+
+    public init(_ text: String, or shorter: String...) { forms = [text] + shorter }
+
+    public init(stringLiteral text: String) { forms = [text] }
 }
 
 /// A row under the readings (a sparkline), from the expressions it reads.
