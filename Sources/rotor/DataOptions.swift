@@ -95,7 +95,8 @@ struct LoadedData {
     let market: MarketData
 
     func model() -> DashboardModel {
-        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds)
+        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds,
+                       watching: AlertBook.expressions(config.alerts))
     }
 }
 

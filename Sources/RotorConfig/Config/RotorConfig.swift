@@ -24,6 +24,8 @@ public struct RotorConfig: Sendable, Equatable {
     public var panes: [PaneDeclaration] = []
     /// `[[pages]]`: pane names per page (unplaced panes go on pages after these).
     public var pages: [[String]] = []
+    /// `[[alerts]]`: users' alerts, and overrides of the built-ins by name.
+    public var alerts: [AlertRule] = []
     /// `[fred] api_key`: the FRED JSON API instead of the keyless CSV (FRED_API_KEY wins).
     public var fredAPIKey: String?
 

@@ -26,7 +26,7 @@ public struct ReplayCursor: Equatable, Sendable {
 
     /// Every date a pane series has.
     public init(model: DashboardModel, speed: Double, start: Duration = .zero) {
-        self.init(dates: DateAlignment.unionDates(model.series.values.map(\.dates)), speed: speed, start: start)
+        self.init(dates: model.dates, speed: speed, start: start)
     }
 
     public var current: Day? { dates.isEmpty ? nil : dates[index] }

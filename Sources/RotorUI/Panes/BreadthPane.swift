@@ -26,7 +26,8 @@ public enum BreadthPane {
                                  legend: [.init("% > 50d", .series1),
                                           .init("pct \(whole(t.breadthLow))/\(whole(t.breadthHigh)) of 1y", .dim)],
                                  valueLabel: { NumberLabel.fixed($0, decimals: 1) }))],
-            flags: [FlagSpec(reads: [percentile]) { extremeFlag($0, percentile: percentile, t) }],
+            flags: [FlagSpec(reads: [percentile]) { extremeFlag($0, percentile: percentile, t) }
+                .alerts(["breadth-extreme-high", "breadth-extreme-low", "breadth-reversing"])],
             rows: [RowSpec(reads: ["adline(\(u))"]) { reader in
                 let adline = reader.window("adline(\(u))", sessions: 40)
                 guard !adline.isEmpty else { return nil }
@@ -45,11 +46,12 @@ public enum BreadthPane {
         let pct = reader.value(percentile).map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent
         if let side = state.side {
             return ActiveFlag(.alert, side.rawValue, detail: [FlagDetail("% > 50d at pct \(pct)", or: "pct \(pct)"),
-                                                             FlagDetail("of its year", or: "of 1y")])
+                                                             FlagDetail("of its year", or: "of 1y")],
+                              alert: side == .high ? "breadth-extreme-high" : "breadth-extreme-low")
         } else if let from = state.reversingFrom {
             let side = from == .high ? "HIGH" : "LOW"
             return ActiveFlag(.warn, "REVERSING", detail: [FlagDetail("from \(from.rawValue)", or: "from \(side)"), "(pct \(pct))"],
-                              brief: "from \(side)")
+                              brief: "from \(side)", alert: "breadth-reversing")
         }
         return nil
     }

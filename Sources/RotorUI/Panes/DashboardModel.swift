@@ -31,13 +31,15 @@ public struct DashboardModel: Sendable {
 
     /// The model of the built-in panes and `extra` ones (a config's `[[panes]]`).
     public init(data: MarketData, roles: Roles = Roles(), thresholds: Thresholds = Thresholds(),
-                extra: [PaneSpec] = []) {
+                extra: [PaneSpec] = [], watching: [String] = []) {
         self.init(data: data, panes: PaneRegistry.builtins(roles, thresholds) + extra, roles: roles,
-                  thresholds: thresholds)
+                  thresholds: thresholds, watching: watching)
     }
 
-    public init(data: MarketData, panes: [PaneSpec], roles: Roles, thresholds: Thresholds) {
-        let expressions = DashboardModel.expressions(panes)
+    /// `watching`: expressions no pane shows that are read all the same (the
+    /// config's alert rules).
+    public init(data: MarketData, panes: [PaneSpec], roles: Roles, thresholds: Thresholds, watching: [String] = []) {
+        let expressions = DashboardModel.expressions(panes, watching: watching)
         let reads = DashboardModel.reads(expressions)
         let (series, failures) = DashboardModel.evaluate(expressions, on: data)
         self.init(panes: panes, roles: roles, thresholds: thresholds, series: series, failures: failures,
@@ -84,9 +86,14 @@ public struct DashboardModel: Sendable {
     }
 
     /// Every expression of every pane, each once.
-    static func expressions(_ panes: [PaneSpec]) -> [String] {
+    static func expressions(_ panes: [PaneSpec], watching: [String] = []) -> [String] {
         var seen = Set<String>()
-        return panes.flatMap(\.expressions).filter { seen.insert($0).inserted }
+        return (panes.flatMap(\.expressions) + watching).filter { seen.insert($0).inserted }
+    }
+
+    /// Every date a series of the model has, ascending: the sessions a replay steps.
+    public var dates: [Day] {
+        DateAlignment.unionDates(series.values.map(\.dates))
     }
 
     /// The pane named `name` (case-insensitive), or with that title.

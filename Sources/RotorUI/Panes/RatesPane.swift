@@ -42,7 +42,7 @@ public enum RatesPane {
                 // The curve regime is a state the pane always names, not a flag up.
                 FlagSpec(reads: [r.twoYear, r.tenYear]) { reader in
                     regime(reader, r).map { ActiveFlag(.state, $0.rawValue, label: "curve 20d") }
-                },
+                }.alert("curve-regime", .wordsChange, expression: curve),
                 // An MI spike: dependence at the top of its own year. The raw nats carry
                 // the estimator's bias (about 0.4 with 60 rows and 8 bins) on every
                 // date alike; ranked against its own year, that offset drops out.
@@ -51,7 +51,7 @@ public enum RatesPane {
                     return ActiveFlag(.warn, "MI spike", detail: [FlagDetail("\(r.small)/2y at pct \(pct)", or: "pct \(pct)"),
                                                                 FlagDetail("of its year", or: "of 1y")],
                                       subject: "\(r.small)/2y")
-                },
+                }.alert("mi-spike"),
             ],
             table: TableSpec(reads: [changes] + equities.flatMap { x in
                 [r.twoYear, r.tenYear].flatMap { Sensitivity(equity: x, rate: $0).expressions }

@@ -15,7 +15,7 @@ public enum RotationPane {
                 let z = reader.value(spreadZ).map(NumberFormatKind.signed(2).format) ?? NumberFormatKind.absent
                 return ActiveFlag(.alert, "EXTREME", detail: [FlagDetail(words.rawValue), FlagDetail("(spread z \(z))", or: "z \(z)")],
                                   brief: words == .smallCapsLeading ? "leading" : "lagging")
-            }
+            }.alert("rotation-extreme")
         }
         return PaneSpec(
             name: "rotation", title: "RTY/ES",

@@ -39,7 +39,7 @@ public enum VolPremiumPane {
                 .when(Condition(pair.premium, .below, 0)) { reader in
                     let premium = reader.value(pair.premium).map(NumberFormatKind.points.format) ?? NumberFormatKind.absent
                     return ActiveFlag(.warn, "IV<RV", detail: [FlagDetail(pair.label, or: pair.implied), FlagDetail("premium \(premium)", or: premium)], subject: pair.implied)
-                }
+                }.alert("iv-below-rv:\(pair.implied)")
             },
             table: pairs.isEmpty ? nil : TableSpec(reads: pairs.flatMap(\.expressions)) { table($0, pairs, width: $1.width) })
     }

@@ -31,7 +31,8 @@ final class LiveSession: @unchecked Sendable {
     }
 
     func model(_ market: MarketData) -> DashboardModel {
-        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds)
+        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds,
+                       watching: AlertBook.expressions(config.alerts))
     }
 
     /// The status bar, the overlay and the panes' warnings, from the store's health.

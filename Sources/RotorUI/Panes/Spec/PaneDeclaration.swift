@@ -75,7 +75,27 @@ public struct PaneDeclaration: Sendable, Equatable {
             name: name, title: title,
             views: [.init(readings: readings.map { ReadingSpec($0.label, $0.expression, $0.format, scale: $0.scale) },
                           chart: chartSpec)],
-            flags: flags.map { flag in .when(flag.condition, ActiveFlag(.alert, flag.text)) })
+            flags: flags.map { flag in
+                .when(flag.condition, ActiveFlag(.alert, flag.text)).alert(PaneDeclaration.alertName(pane: name, flag: flag.text))
+            })
+    }
+}
+
+extension PaneDeclaration {
+    /// The alert name of a `[[panes]]` flag: the pane's name and the flag's words,
+    /// lowercased, with every run of other characters one `-` (`zn:zn-below-110`).
+    public static func alertName(pane: String, flag text: String) -> String {
+        var slug = "", dash = false
+        for c in text.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                if dash && !slug.isEmpty { slug.append("-") }
+                slug.append(c)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return "\(pane):\(slug.isEmpty ? "flag" : slug)"
     }
 }
 

@@ -134,11 +134,49 @@ public struct FlagSpec: Sendable {
     /// The comparison of a `when` flag: the dates it held can be read off one
     /// window (the chart's flag marks) instead of asking `raise` on each.
     public var condition: Condition?
+    /// The stable names of the alerts it raises (`rotation-extreme`; breadth's one
+    /// flag raises three): each `ActiveFlag` it returns carries one in `alert`.
+    public var alerts: [String] = []
+    /// How its alert fires: on the row it goes up, or (a state: the curve regime)
+    /// on every row its words change.
+    public var alertKind: AlertKind = .raised
+    /// What an alert of it reports as its value: the expression the flag tests
+    /// (or the one `alert(_:_:expression:)` names).
+    public var alertExpression: String? { namedAlertExpression ?? condition?.expression ?? reads.first }
+    var namedAlertExpression: String?
+
+    public enum AlertKind: Sendable, Equatable {
+        case raised
+        case wordsChange
+    }
 
     public init(reads: [String], condition: Condition? = nil, _ raise: @escaping @Sendable (PaneReader) -> ActiveFlag?) {
         self.reads = reads
         self.condition = condition
         self.raise = raise
+    }
+
+    /// The same flag raising the alert `name` (its flags carry it unless they name
+    /// their own, as breadth's do), firing as `kind` says.
+    public func alert(_ name: String, _ kind: AlertKind = .raised, expression: String? = nil) -> FlagSpec {
+        var spec = alerts([name], kind)
+        spec.namedAlertExpression = expression
+        return spec
+    }
+
+    /// The same flag, its raised flags naming one of `names` (the first unless a
+    /// flag names its own).
+    public func alerts(_ names: [String], _ kind: AlertKind = .raised) -> FlagSpec {
+        var spec = self
+        let raise = self.raise, first = names.first ?? ""
+        spec.alerts = names
+        spec.alertKind = kind
+        spec.raise = { reader in
+            guard var flag = raise(reader) else { return nil }
+            if flag.alert.isEmpty { flag.alert = first }
+            return flag
+        }
+        return spec
     }
 
     /// The flag while a condition holds on the as-of date; `words` may read the
@@ -203,9 +241,12 @@ public struct ActiveFlag: Sendable, Equatable {
     public var paneTitle: String
     /// The date it is up on (the reader's as-of date).
     public var date: Day?
+    /// The stable name of the alert it is (`rotation-extreme`, `iv-below-rv:VIX`).
+    public var alert: String
 
     public init(_ severity: FlagSeverity, _ word: String, detail: [FlagDetail] = [], brief: String? = nil,
-                label: String? = nil, subject: String = "") {
+                label: String? = nil, subject: String = "", alert: String = "") {
+        self.alert = alert
         self.severity = severity
         self.word = word
         self.detail = detail
