@@ -40,6 +40,8 @@ import Testing
         "rvol": ("rvol(A,5)", { RollingStats.rvol(a, 5) }),
         "max": ("max(A,5)", { RollingExtrema.max(a, 5) }),
         "min": ("min(A,5)", { RollingExtrema.min(a, 5) }),
+        "sincehigh": ("sincehigh(A)", { RowsSince.sincehigh(a) }),
+        "sincelow": ("sincelow(A)", { RowsSince.sincelow(a) }),
         "ema": ("ema(A,5)", { ExponentialAverage.ema(a, span: 5) }),
         "ratio": ("ratio(A,B)", { Elementwise.arithmetic(.div, .series(a), .series(b)) }),
         "sub": ("sub(A,B)", { Elementwise.arithmetic(.sub, .series(a), .series(b)) }),

@@ -117,6 +117,7 @@ enum FunctionCatalog {
         "pctrank": .ofSeries(window, RollingRank.pctrank), "rvol": .ofSeries(sampleWindow, RollingStats.rvol),
         "max": .ofSeries(window, RollingExtrema.max), "min": .ofSeries(window, RollingExtrema.min),
         "ema": .ofSeries(span) { ExponentialAverage.ema($0, span: $1) },
+        "sincehigh": .ofSeries(RowsSince.sincehigh), "sincelow": .ofSeries(RowsSince.sincelow),
         // Two series
         "ratio": .ofPair { Elementwise.arithmetic(.div, .series($0), .series($1)) },
         "sub": .arithmetic(.sub), "add": .arithmetic(.add), "mul": .arithmetic(.mul), "div": .arithmetic(.div),

@@ -222,7 +222,7 @@ TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<uni>@[A-Za-z][A-Za-z0-9._-
 SIGNATURES = {
     "ret": "s", "logret": "s", "diff": "s", "norm": "s",
     "chg": "si", "sma": "si", "ema": "si", "std": "si", "zscore": "si",
-    "pctrank": "si", "rvol": "si", "max": "si", "min": "si",
+    "pctrank": "si", "rvol": "si", "max": "si", "min": "si", "sincehigh": "s", "sincelow": "s",
     "ratio": "ss", "sub": "oo", "add": "oo", "mul": "oo", "div": "oo",
     "spread": "ssi", "corr": "ssi", "beta": "ssi", "mi": "ssii",
     "ewbasket": "*", "dispersion": "*",
@@ -473,6 +473,19 @@ class Careful(Evaluator):
     def fn_min(self, x, n):
         return S(x.dates[n - 1:], [min(x.vals[t - n + 1:t + 1]) for t in range(n - 1, len(x.vals))])
 
+    def _rows_since(self, x, reaches):
+        # METRICS.md's loop: the nearest earlier row that reaches x_t; none is a record.
+        out = S([], [])
+        for t in range(len(x.vals)):
+            s = next((s for s in range(t - 1, -1, -1) if reaches(x.vals[s], x.vals[t])), None)
+            if s is not None:
+                out.dates.append(x.dates[t])
+                out.vals.append(float(t - s))
+        return out
+
+    def sincehigh(self, x): return self._rows_since(x, lambda a, b: a >= b)
+    def sincelow(self, x): return self._rows_since(x, lambda a, b: a <= b)
+
     # -- two series ---------------------------------------------------------------
     def _elementwise(self, a, b, op):
         if isinstance(a, float) and isinstance(b, float):
@@ -720,6 +733,20 @@ class Pandas(Evaluator):
     def fn_max(self, x, n): return present(x.rolling(n).max())
     def fn_min(self, x, n): return present(x.rolling(n).min())
 
+    def _since(self, x, reaches):
+        # numpy, the other way round: for each t, the last index of an earlier row that
+        # reaches it among all earlier rows, by a boolean mask.
+        v = x.to_numpy()
+        out = np.full(len(v), np.nan)
+        for t in range(1, len(v)):
+            hits = np.flatnonzero(reaches(v[:t], v[t]))
+            if hits.size:
+                out[t] = t - hits[-1]
+        return present(pd.Series(out, index=x.index))
+
+    def sincehigh(self, x): return self._since(x, np.greater_equal)
+    def sincelow(self, x): return self._since(x, np.less_equal)
+
     def _arith(self, a, b, op):
         if isinstance(a, pd.Series) and isinstance(b, pd.Series):
             a, b = pd_join(a, b)
@@ -863,6 +890,12 @@ CASES = [
     "above(@U,5)", "above(@U,20)", "above(@U,50)", "advances(@U)", "declines(@U)",
     "netadv(@U)", "adline(@U)", "mcclellan(@U)", "nhnl(@U,5)", "nhnl(@U,20)",
     "pctrank(above(@U,5),20)",
+    # records (added with issue 15): ties count as "at least as high" (sincehigh of a
+    # tie is the distance to it), a flat run is 1 row since on every row but its
+    # first, GAPPY counts its own rows
+    "sincehigh(A)", "sincelow(A)",
+    "sincehigh(TIES)", "sincelow(TIES)", "sincehigh(FLAT)", "sincelow(FLAT)", "sincehigh(GAPPY)",
+    "sincehigh(spread(A,B,10))", "sincelow(zscore(A,20))",
 ]
 
 # Where pandas' own arithmetic is known to be unsound, and why. Disagreements in
