@@ -51,6 +51,8 @@ struct CheckCommand: AsyncParsableCommand {
 
         if config.feeds.isEmpty || config.dataFolder != nil || source.data != nil {
             failed = checkData(config: config, path: path, source: source, say: say) || failed
+        } else {
+            for warning in unfedAlerts(config, path: path) { say(warning) }
         }
         var feedFailed = false
         if !config.feeds.isEmpty {
@@ -160,6 +162,18 @@ struct CheckCommand: AsyncParsableCommand {
             guard !found else { return nil }
             let place = program.hasPrefix("/") ? "is not an executable file" : "is not found on PATH"
             return "alerts: warning: \(path ?? "config"):\(rule.line): run: '\(program)' \(place); alert \(rule.name) will log a failure each time it fires"
+        }
+    }
+
+    /// Live, the feeds are the data: an enabled rule that reads a symbol no feed
+    /// fills can never fire.
+    private func unfedAlerts(_ config: RotorConfig, path: String?) -> [String] {
+        let fed = Set(config.feeds.map { $0.symbol.lowercased() })
+        return config.alerts.filter(\.enabled).compactMap { rule in
+            let names = rule.expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
+            let absent = names.sorted().filter { !fed.contains($0.lowercased()) }
+            guard !absent.isEmpty else { return nil }
+            return "alerts: warning: \(path ?? "config"):\(rule.line): alert \(rule.name) reads \(absent.joined(separator: ", ")), which no [[feeds]] fills; it cannot fire"
         }
     }
 

@@ -122,4 +122,34 @@ import Testing
         // A disabled alert is not warned about.
         #expect(!r.stdout.contains("alert off "), "\(r.stdout)")
     }
+
+    /// Live, the feeds are the data: a rule on a symbol no feed fills is warned of.
+    /// (CSV feeds: the check reads local files, nothing leaves the machine.)
+    @Test func liveCheckWarnsOfAlertsNoFeedFills() throws {
+        let (file, folder) = try config("""
+            [[feeds]]
+            symbol = "ES"
+            provider = "csv"
+            ticker = "\(demo)/ES.csv"
+
+            [[alerts]]
+            name = "es-high"
+            when = "es > 1000"
+
+            [[alerts]]
+            name = "es-nq"
+            when = "ratio(ES,NQ) > 1"
+            clear = "above(@universe,50) < 40"
+            """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let r = try RotorProcess.run(["check", "--config", file], environment: ["XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(3) == [
+            "config \(file): ok",
+            "alerts: ok (2 declared: 2 new; 9 built-in)",
+            "alerts: warning: \(file):10: alert es-nq reads @universe, NQ, which no [[feeds]] fills; it cannot fire",
+        ], "\(r.stdout)")
+        #expect(lines.contains("ES ok") && !r.stdout.contains("es-high"), "\(r.stdout)")
+    }
 }
