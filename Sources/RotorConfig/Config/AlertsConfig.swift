@@ -17,6 +17,8 @@ extension RotorConfig {
         let builtinFolded = Dictionary(builtin.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         var declared: [String: Int] = [:] // lower-cased name -> line of its [[alerts]]
         var rules: [AlertRule] = []
+        // `when` and `clear` often read one expression: it is checked once.
+        var checked: Set<String> = []
         for var t in tables {
             guard let name = try t.string("name") else {
                 throw t.error("name", "missing (a built-in alert's name to change it, or a new name with when = \"EXPR OP NUMBER\")")
@@ -40,8 +42,8 @@ extension RotorConfig {
                 guard try t.string("when") != nil else {
                     throw t.error("name", "'\(quoted(name))' is not a built-in alert\(hint(name, builtin)), so it needs when = \"EXPR OP NUMBER\"; built-in alerts: \(builtin.joined(separator: ", "))")
                 }
-                rule.when = try condition(&t, "when")
-                if try t.string("clear") != nil { rule.clear = try condition(&t, "clear") }
+                rule.when = try condition(&t, "when", checked: &checked)
+                if try t.string("clear") != nil { rule.clear = try condition(&t, "clear", checked: &checked) }
             }
             if let text = try t.string("severity") {
                 guard let severity = AlertSeverity(rawValue: text.lowercased()) else {
@@ -75,12 +77,14 @@ extension RotorConfig {
     }
 
     /// `when` or `clear`: `EXPR OP NUMBER`, its expression checked as a `[[panes]]`
-    /// flag's is (syntax, functions, windows; the data is not known here).
-    private static func condition(_ t: inout TableReader, _ key: String) throws(ConfigError) -> Condition {
+    /// flag's is (syntax, functions, windows; the data is not known here), unless it
+    /// is in `checked` already.
+    private static func condition(_ t: inout TableReader, _ key: String,
+                                  checked: inout Set<String>) throws(ConfigError) -> Condition {
         guard let text = try t.string(key) else { throw t.error(key, "missing (a condition, EXPR OP NUMBER)") }
         do {
             let condition = try Condition.parse(text)
-            try Evaluator.check(condition.expression)
+            if checked.insert(condition.expression).inserted { try Evaluator.check(condition.expression) }
             return condition
         } catch let error as ConditionError {
             throw t.error(key, error.message.escapingControlCharacters)
