@@ -152,4 +152,35 @@ import Testing
         ], "\(r.stdout)")
         #expect(lines.contains("ES ok") && !r.stdout.contains("es-high"), "\(r.stdout)")
     }
+
+    /// The parsed rules are the ones `rotor alerts` replays: the user's rule fires
+    /// (each time at 2.5 or more), the override turns curve-regime's firings off.
+    @Test func theRulesReachRotorAlerts() throws {
+        let (file, folder) = try config("""
+            [data]
+            folder = "\(demo)"
+
+            [[alerts]]
+            name = "rty-es-stretched"
+            when = "zscore(spread(RTY,ES,10),252) >= 2.5"
+            clear = "zscore(spread(RTY,ES,10),252) < 1"
+
+            [[alerts]]
+            name = "curve-regime"
+            enabled = false
+            """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func rows(_ arguments: [String]) throws -> [[Substring]] {
+            let r = try RotorProcess.run(["alerts", "--data", demo] + arguments)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        }
+        let builtin = try rows([])
+        #expect(builtin.contains { $0[1] == "curve-regime" } && !builtin.contains { $0[1] == "rty-es-stretched" })
+        let configured = try rows(["--config", file])
+        let stretched = configured.filter { $0[1] == "rty-es-stretched" }
+        #expect(!stretched.isEmpty && stretched.allSatisfy { Double($0.last!)! >= 2.5 }, "\(stretched)")
+        #expect(!configured.contains { $0[1] == "curve-regime" })
+        #expect(configured.filter { $0[1] != "rty-es-stretched" } == builtin.filter { $0[1] != "curve-regime" })
+    }
 }
