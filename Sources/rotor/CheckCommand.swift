@@ -45,10 +45,14 @@ struct CheckCommand: AsyncParsableCommand {
             failed = true
         } else {
             say("config \(path ?? "(none: built-in defaults)"): ok")
+            say(alertsSummary(config))
+            for warning in commandWarnings(config.alerts, path: path) { say(warning) }
         }
 
         if config.feeds.isEmpty || config.dataFolder != nil || source.data != nil {
             failed = checkData(config: config, path: path, source: source, say: say) || failed
+        } else {
+            for warning in unfedAlerts(config, path: path) { say(warning) }
         }
         var feedFailed = false
         if !config.feeds.isEmpty {
@@ -89,6 +93,15 @@ struct CheckCommand: AsyncParsableCommand {
                     say("panes: warning: \(path ?? "config"):\(pane.line): pane \(pane.name) reads \(absent.joined(separator: ", ")), which the data does not have; the pane will say so")
                 }
             }
+            for rule in config.alerts where rule.enabled {
+                let names = rule.expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
+                let absent = names.sorted().filter { name in
+                    name.hasPrefix("@") ? report.data.universe(String(name.dropFirst())) == nil : report.data.series(name) == nil
+                }
+                if !absent.isEmpty {
+                    say("alerts: warning: \(path ?? "config"):\(rule.line): alert \(rule.name) reads \(absent.joined(separator: ", ")), which the data does not have; it cannot fire")
+                }
+            }
         } catch let failure as CommandFailure {
             say("data: \(failure.message)")
             return true
@@ -121,6 +134,47 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         return failed
+    }
+
+    /// The `[[alerts]]` the config declares, by kind, and the built-ins they join:
+    /// `alerts: ok (2 declared: 1 new, 1 override; 1 disabled; 8 built-in)`.
+    private func alertsSummary(_ config: RotorConfig) -> String {
+        let rules = config.alerts
+        let builtin = AlertBook.builtinNames(config.paneSpecs).count
+        guard !rules.isEmpty else { return "alerts: ok (none declared; \(builtin) built-in)" }
+        let new = rules.filter { $0.when != nil }.count
+        let disabled = rules.filter { !$0.enabled }.count
+        let kinds = [(new, "new"), (rules.count - new, rules.count - new == 1 ? "override" : "overrides")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return "alerts: ok (\(rules.count) declared: \(kinds)" + (disabled > 0 ? "; \(disabled) disabled" : "") + "; \(builtin) built-in)"
+    }
+
+    /// A `run` command that is not on PATH (or, given as an absolute path, not an
+    /// executable file) would fail at every firing: a warning, not an error, since
+    /// the dashboard may run with another PATH than `rotor check`.
+    private func commandWarnings(_ rules: [AlertRule], path: String?) -> [String] {
+        let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return rules.compactMap { rule in
+            guard rule.enabled, let program = rule.run?.first else { return nil }
+            let found = program.contains("/")
+                ? !program.hasPrefix("/") || FileManager.default.isExecutableFile(atPath: program)
+                : searchPath.contains { FileManager.default.isExecutableFile(atPath: $0 + "/" + program) }
+            guard !found else { return nil }
+            let place = program.hasPrefix("/") ? "is not an executable file" : "is not found on PATH"
+            return "alerts: warning: \(path ?? "config"):\(rule.line): run: '\(program)' \(place); alert \(rule.name) will log a failure each time it fires"
+        }
+    }
+
+    /// Live, the feeds are the data: an enabled rule that reads a symbol no feed
+    /// fills can never fire.
+    private func unfedAlerts(_ config: RotorConfig, path: String?) -> [String] {
+        let fed = Set(config.feeds.map { $0.symbol.lowercased() })
+        return config.alerts.filter(\.enabled).compactMap { rule in
+            let names = rule.expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
+            let absent = names.sorted().filter { !fed.contains($0.lowercased()) }
+            guard !absent.isEmpty else { return nil }
+            return "alerts: warning: \(path ?? "config"):\(rule.line): alert \(rule.name) reads \(absent.joined(separator: ", ")), which no [[feeds]] fills; it cannot fire"
+        }
     }
 
     /// Every symbol and universe the panes read for these roles.

@@ -81,6 +81,10 @@ extension RotorConfig {
         if let pages = try top.tables("pages") {
             c.pages = try readPages(pages, known: c.paneSpecs.map(\.name))
         }
+        if let alerts = try top.tables("alerts") {
+            // After the panes: their flags are the built-in alerts an entry may override.
+            c.alerts = try readAlerts(alerts, builtin: AlertBook.builtinNames(c.paneSpecs))
+        }
         if var keys = try top.table("keys") {
             c.keys = try readKeys(&keys)
             try keys.finish()

@@ -132,7 +132,7 @@ extension RotorConfig {
 
     /// An expression as an error message quotes it: control characters escaped, a
     /// long one shortened.
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         let escaped = text.escapingControlCharacters
         return escaped.count > 60 ? String(escaped.prefix(57)) + "..." : escaped
     }
