@@ -10,16 +10,16 @@ import Darwin
 /// `alerts.jsonl` in the state folder: every firing a dashboard delivers, one JSON
 /// object a line, for a user's scripts (`tail -f | jq`) and for the record:
 ///
-///     {"date":"2024-03-15","name":"rotation-extreme","expression":"zscore(ratio(RTY,ES),60)",
-///      "value":"-2.04","condition":"...","severity":"alert","time":"2026-12-01T22:50:04Z","mode":"live"}
+///     {"date":"2024-03-15","name":"rotation-extreme","expression":"zscore(ratio(RTY, ES), 60)","value":-2.0431,
+///      "condition":"zscore(ratio(RTY, ES), 60) <= -2","severity":"alert","time":"2026-12-01T22:50:04Z","mode":"live"}
 ///
 /// (one line in the file). `date` is the data date of the row it fired on, `time`
 /// the wall time it was delivered, `mode` `replay` or `live`.
 ///
 /// Several dashboards may append at once: each line is one `write(2)` on a file
 /// opened with `O_APPEND`, so the kernel appends it whole and two processes' lines
-/// never interleave. The file is opened for each line (firings are rare), so a
-/// process never writes to a file another one has rotated away.
+/// never interleave. The file is opened for each line (firings are rare), so no
+/// process keeps writing to a file that another one has rotated away.
 ///
 /// Bounded, for a dashboard left running for weeks: a line that would take the file
 /// past `limit` (10 MB, some 30 000 firings) first moves it to `alerts.jsonl.1`,
