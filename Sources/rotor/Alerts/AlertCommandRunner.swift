@@ -27,8 +27,9 @@ import Darwin
 ///
 /// `start` returns at once; the outcome comes later to its `completion` (on another
 /// thread) and as the value of the task it returns. At most `maxRunning` commands run
-/// at once: past that a firing's command is skipped and reported (a replay at full
-/// speed may fire dozens a second).
+/// at once: past that a firing's command is skipped and reported at once (a replay at
+/// full speed may fire dozens a second). In a session of its own a command outlives
+/// rotor's terminal, so a dashboard that quits calls `stopAll` first.
 final class AlertCommandRunner: Sendable {
     let timeout: Duration
     let grace: Duration
