@@ -97,6 +97,14 @@ public final class Terminal {
         }
     }
 
+    /// Rings the terminal's bell (ncurses `beep`: the audible bell, or a flash of the
+    /// screen where there is none). tmux turns it into the window's bell flag
+    /// (`monitor-bell`), a terminal into a sound or an urgent window. Call after `start`.
+    public func bell() {
+        guard session.isActive else { return }
+        _ = beep()
+    }
+
     /// Sleeps until a key, a mouse press, a resize, a quit signal or the timeout (< 0: no timeout).
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent {
         guard let reader else { return .quit(signal: quitSignal ?? SIGHUP) }

@@ -77,9 +77,16 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         defer { live?.stop() }
         let (themes, firstTheme) = try look.load(config: config, configPath: path)
+        // Firings beyond the screen and the log: `alerts.jsonl`, `run` commands, the
+        // live state file.
+        let delivery: (any AlertDelivery)? = nil
+        // A live dashboard carries its alerts' states over from the last run, so a
+        // restart does not fire again what already fired; a replay starts afresh.
+        let alerts = AlertDesk(panes: model.panes, rules: config.alerts,
+                               restoring: live == nil ? nil : delivery?.loadState())
         // The size is the terminal's, set once it has started.
         var state = DashboardState(app: AppState(width: 0, height: 0, panes: PaneSet(model.panes, placed: config.pages)),
-                                   model: model, report: report, feed: feed)
+                                   model: model, report: report, feed: feed, alerts: alerts)
         state.app.lookback = config.lookback
         state.app.keys = config.keys
         state.app.mouse = config.mouse
@@ -87,7 +94,8 @@ struct DashboardCommand: AsyncParsableCommand {
         state.app.themeNames = themes.themes.map(\.name)
         state.app.theme = firstTheme
         let loop = DashboardLoop(clock: ContinuousClock(), themes: themes.themes,
-                                 snapshotDir: snapshotDir ?? config.snapshotDir ?? ".", log: { log.write($0) }, live: live)
+                                 snapshotDir: snapshotDir ?? config.snapshotDir ?? ".", log: { log.write($0) }, live: live,
+                                 alerts: delivery)
         do {
             log.write("start: \(description), config \(path ?? "none"), theme \(themes.themes[firstTheme].name)")
             let signal = try Terminal.run { terminal in

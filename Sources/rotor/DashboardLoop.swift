@@ -9,6 +9,8 @@ protocol DashboardScreen: AnyObject {
     @discardableResult func draw(_ canvas: Canvas, palette: Palette) -> Int
     /// Sleeps until a key, a resize, a quit signal or the timeout.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent
+    /// Rings the terminal bell.
+    func bell()
 }
 
 extension Terminal: DashboardScreen {}
@@ -27,6 +29,8 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
     let snapshotDir: String
     let log: (String) -> Void
     let live: LivePolling?
+    /// Where firings go beside the screen and the log (nil: nowhere else).
+    var alerts: (any AlertDelivery)?
 
     /// Runs until `q` (nil) or a quit signal (its number).
     func run(_ state: inout DashboardState, on screen: some DashboardScreen) -> Int32? {
@@ -34,7 +38,7 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
         var shown = Canvas(width: 0, height: 0)
         func send(_ msg: DashboardMsg) {
             for effect in update(&state, msg) {
-                for result in perform(effect, state: state, shown: shown) { send(result) }
+                for result in perform(effect, state: state, shown: shown, screen: screen) { send(result) }
             }
         }
         var event = TerminalEvent.timeout
@@ -56,7 +60,8 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
     }
 
     /// Runs one effect; returns the messages it answers with.
-    private func perform(_ effect: Effect, state: DashboardState, shown: Canvas) -> [DashboardMsg] {
+    private func perform(_ effect: Effect, state: DashboardState, shown: Canvas,
+                         screen: some DashboardScreen) -> [DashboardMsg] {
         switch effect {
         case .saveSnapshot:
             // The frame on screen when the key was pressed.
@@ -77,6 +82,13 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
             log(line)
         case .nextTheme:
             break // `update` turns it into a theme change before it gets here
+        case .bell:
+            screen.bell()
+        case let .deliverAlert(firing):
+            log("alert \(firing.name) on \(firing.date.iso): \(firing.condition), value \(firing.value)")
+            alerts?.deliver(firing, mode: state.alertMode, time: wallClock())
+        case let .saveAlertState(saved):
+            alerts?.saveState(saved)
         }
         return []
     }

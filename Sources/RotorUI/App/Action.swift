@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case refresh
     case nextTheme
     case feeds
+    /// The alerts overlay: this session's firings and what is active now.
+    case showAlerts
     case pause
     case help
     case quit
@@ -29,7 +31,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         + (1...maxIndex).map(Action.focus)
         + [.zoom, .back, .shorterLookback, .longerLookback, .nextView, .nextPage, .previousPage]
         + (1...maxIndex).map(Action.page)
-        + [.snapshot, .refresh, .nextTheme, .feeds, .pause, .help, .quit]
+        + [.snapshot, .refresh, .nextTheme, .feeds, .showAlerts, .pause, .help, .quit]
 
     public init?(rawValue: String) {
         if let action = Action.allCases.first(where: { $0.rawValue == rawValue }) {
@@ -63,6 +65,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .refresh: "refresh"
         case .nextTheme: "next_theme"
         case .feeds: "feeds"
+        case .showAlerts: "alerts"
         case .pause: "pause"
         case .help: "help"
         case .quit: "quit"
@@ -93,6 +96,7 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .refresh: "refresh all feeds now"
         case .nextTheme: "next theme"
         case .feeds: "feeds: each one's health, last success and last error"
+        case .showAlerts: "alerts: this session's firings and what is active now"
         case .pause: "pause / resume"
         case .help: "this help (Esc or ? closes it)"
         case .quit: "quit"

@@ -21,6 +21,8 @@ public struct AppState: Equatable, Sendable {
     public var helpScroll = 0
     /// The feeds overlay (`f`): every feed's health.
     public var showingFeeds = false
+    /// The alerts overlay (`a`): this session's firings and what is active now.
+    public var showingAlerts = false
     /// Replay does not advance / live polling stops.
     public var paused = false
     /// A line for the status bar (the snapshot's file name, a failure), if any.
@@ -85,4 +87,11 @@ public enum Effect: Equatable, Sendable {
     case readFeeds(modelVersion: Int, rebuild: Bool)
     /// A line for the log file.
     case log(String)
+    /// Ring the terminal bell (once however many alerts ring on one update).
+    case bell
+    /// Deliver an alert's firing outside the screen: `alerts.jsonl` and its `run`.
+    case deliverAlert(AlertFiring)
+    /// Write the live alerts' state to the state file, so a restart does not fire
+    /// again what already fired.
+    case saveAlertState(AlertTracker.Saved)
 }

@@ -14,8 +14,13 @@ public struct DashboardState: Sendable {
     public var model: DashboardModel
     public var report: FeedReport
     public var feed: Feed
+    /// The alerts: their machines, this session's firings, what the strip leaves out.
+    public var alerts: AlertDesk
     /// Loop time (since the loop started, on its clock) of the latest tick.
     public private(set) var now: Duration = .zero
+    /// The wall clock (`HH:mm:ss`) of the latest tick: when a firing happened, for
+    /// the alerts overlay.
+    public private(set) var clock = ""
 
     /// How the data moves.
     public enum Feed: Equatable, Sendable {
@@ -25,11 +30,18 @@ public struct DashboardState: Sendable {
         case live(LiveCursor)
     }
 
-    public init(app: AppState, model: DashboardModel, report: FeedReport, feed: Feed) {
+    /// `alerts`: the config's (`AlertDesk(panes:rules:restoring:)`); the panes'
+    /// built-ins by default. A replay's alerts are stepped silently up to the session
+    /// it starts on; a live one's start on the first tick with data.
+    public init(app: AppState, model: DashboardModel, report: FeedReport, feed: Feed, alerts: AlertDesk? = nil) {
         self.app = app
         self.model = model
         self.report = report
         self.feed = feed
+        self.alerts = alerts ?? AlertDesk(book: AlertBook(panes: model.panes))
+        if case let .replay(cursor) = feed, let day = cursor.current {
+            self.alerts.startReplay(model, dates: cursor.dates, at: day)
+        }
     }
 
     /// The session on screen: the replay's, or the last date of the live data.
@@ -48,6 +60,11 @@ public struct DashboardState: Sendable {
         }
     }
 
+    /// What kind of data a firing was on, for `alerts.jsonl`: `replay` or `live`.
+    public var alertMode: String {
+        if case .live = feed { "live" } else { "replay" }
+    }
+
     /// How long the loop may sleep before the next tick (at most a second: paused
     /// or at the end it still wakes once a second, since a SIGWINCH delivered to
     /// another thread is only seen by ncurses on its next read).
@@ -58,7 +75,10 @@ public struct DashboardState: Sendable {
         }
     }
 
-    mutating func advanceTime(to time: Duration) { now = max(now, time) }
+    mutating func advanceTime(to time: Duration, clock: String) {
+        now = max(now, time)
+        self.clock = clock
+    }
 }
 
 /// Where the live model stands against the store.

@@ -21,26 +21,29 @@ public func update(_ state: inout DashboardState, _ msg: DashboardMsg) -> [Effec
         if state.app.paused != wasPaused { effects += pauseChanged(&state) }
         return effects
     case let .tick(time, clock):
-        state.advanceTime(to: time)
+        state.advanceTime(to: time, clock: clock)
         switch state.feed {
         case var .replay(cursor):
-            if !state.app.paused, cursor.tick(at: state.now) { state.feed = .replay(cursor) }
-            return []
+            guard !state.app.paused, cursor.tick(at: state.now) else { return [] }
+            state.feed = .replay(cursor)
+            return replayAlerts(&state)
         case var .live(live):
             live.clock = clock
             state.feed = .live(live)
             // A rebuild at most once a second; the report (ages, states) on every tick.
             let due = live.rebuiltAt.map { state.now - $0 >= .seconds(1) } ?? true
-            return [.readFeeds(modelVersion: live.version, rebuild: due)]
+            // The first tick starts the alerts on the data the dashboard opened with
+            // (the cache's); after that they follow each new model.
+            let start = state.alerts.started ? [] : liveAlerts(&state)
+            return start + [.readFeeds(modelVersion: live.version, rebuild: due)]
         }
     case let .dataArrived(model, version):
         state.model = model
-        if case var .live(live) = state.feed {
-            live.version = version
-            live.rebuiltAt = state.now
-            state.feed = .live(live)
-        }
-        return []
+        guard case var .live(live) = state.feed else { return [] }
+        live.version = version
+        live.rebuiltAt = state.now
+        state.feed = .live(live)
+        return liveAlerts(&state)
     case let .feedsChanged(report):
         state.report = report
         return []
@@ -49,6 +52,19 @@ public func update(_ state: inout DashboardState, _ msg: DashboardMsg) -> [Effec
     case let .snapshotFailed(reason):
         return said("snapshot failed: " + reason, &state.app)
     }
+}
+
+/// The replay reached a new session: the alerts that fire on it.
+private func replayAlerts(_ state: inout DashboardState) -> [Effect] {
+    guard case let .replay(cursor) = state.feed, let day = cursor.current else { return [] }
+    return state.alerts.replay(state.model, dates: cursor.dates, to: day, time: state.clock).effects
+}
+
+/// A live model: the alerts that fire on it (today's row stepped again), then the
+/// state saved when it changed.
+private func liveAlerts(_ state: inout DashboardState) -> [Effect] {
+    guard let firings = state.alerts.live(state.model, time: state.clock) else { return [] }
+    return firings.effects + (state.alerts.stateToSave().map { [Effect.saveAlertState($0)] } ?? [])
 }
 
 /// The status bar's notice, also written to the log.
@@ -96,5 +112,6 @@ public func view(_ state: DashboardState) -> Canvas {
     if state.asOf == nil && !shown.showingHelp { shown.showingFeeds = true }
     var speed: Double?
     if case let .replay(cursor) = state.feed, !cursor.atEnd { speed = cursor.speed }
-    return view(shown, model: state.model, asOf: state.asOf, mode: state.mode, feeds: state.report, speed: speed)
+    return view(shown, model: state.model, asOf: state.asOf, mode: state.mode, feeds: state.report, speed: speed,
+                alerts: state.alerts)
 }

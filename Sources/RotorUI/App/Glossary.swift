@@ -61,7 +61,7 @@ public enum Glossary {
             ("curve 20d", "what the curve did over 20 sessions: bull = yields fell on average, bear = they rose; steepener = 2s10s widened, flattener = it narrowed; flat = 2s10s moved less than 2 bp"),
             ("stale", "the pane's latest data is more than \(PaneView.staleAfterDays) days older than the date on screen; its border turns to the warning colour"),
             ("⚠", "a feed is failing; f lists every feed's health and last error"),
-            ("⚑", "the status bar's alerts: every active flag on any pane, most severe first"),
+            ("⚑", "the status bar's alerts: every active flag on any pane and each [[alerts]] rule fired and not yet cleared, most severe first; a lists what fired this session, with the time and the data date"),
             ("+N more", "rows that do not fit the pane; zoom shows them all"),
             ("REPLAY LIVE", "status bar: replaying CSV files a session at a time, or polling live feeds (LIVE shows the clock); PAUSED: stopped"),
         ]

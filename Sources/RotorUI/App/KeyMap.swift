@@ -13,6 +13,7 @@ public struct KeyMap: Equatable, Sendable {
         // F1-F9 go to a page directly, since the digits focus panes.
         .nextPage: [.character("}"), .pageDown], .previousPage: [.character("{"), .pageUp],
         .snapshot: [.character("s")], .refresh: [.character("r")], .nextTheme: [.character("t")], .feeds: [.character("f")],
+        .showAlerts: [.character("a")],
         .pause: [.character(" "), .character("p")], .help: [.character("?")],
         .quit: [.character("q"), .control("c")],
     ]))

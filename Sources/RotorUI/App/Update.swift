@@ -27,6 +27,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.showingFeeds = false
         return []
     }
+    if state.showingAlerts, key == .escape || action == .showAlerts || action == .back {
+        state.showingAlerts = false
+        return []
+    }
     if state.showingHelp {
         // The overlay takes the keyboard until it is closed, so a stray key does not
         // change the panes behind it.
@@ -64,7 +68,13 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .snapshot: return [.saveSnapshot]
     case .refresh: return [.refreshFeeds]
     case .nextTheme: return [.nextTheme]
-    case .feeds: state.showingFeeds = true
+    // One overlay at a time: the feeds' and the alerts' take the same place.
+    case .feeds:
+        state.showingFeeds = true
+        state.showingAlerts = false
+    case .showAlerts:
+        state.showingAlerts = true
+        state.showingFeeds = false
     case .quit: break
     }
     return []

@@ -4,8 +4,10 @@ public import RotorCore
 /// `rotor snapshot` all show the same thing.
 /// `feeds` is the data layer's word on its feeds (in a replay: what is replayed).
 /// `speed` is a running replay's sessions per second, for the status bar.
+/// `alerts`: the dashboard's, for the strip (less disabled built-ins, plus the
+/// users' alerts fired) and the `a` overlay; nil: the panes' flags alone.
 public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: String,
-                 feeds: FeedReport = FeedReport(summary: ""), speed: Double? = nil) -> Canvas {
+                 feeds: FeedReport = FeedReport(summary: ""), speed: Double? = nil, alerts: AlertDesk? = nil) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
     switch state.layout {
     case let .tooSmall(message):
@@ -29,14 +31,21 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             let lines = feeds.lines.isEmpty ? ["no live feeds: " + feeds.summary] : feeds.lines
             canvas.render(Overlay(title: "feeds (f or Esc closes)", lines: lines.map { TextLine($0) }), area: canvas.area)
         }
+        let paneFlags: [ActiveFlag] = asOf.map { day in
+            let reader = PaneReader(model: model, asOf: day, lookback: state.lookback)
+            return model.panes.flatMap { $0.activeFlags(reader) }
+        } ?? []
+        let strip = AlertStrip(alerts?.stripFlags(paneFlags) ?? paneFlags)
+        if state.showingAlerts {
+            let close = (state.keys.bindings[.showAlerts] ?? []).filter { $0 != .escape }.map(\.description) + ["Esc"]
+            canvas.render(AlertsOverlay(active: strip.flags, fired: (alerts?.history ?? []).reversed(),
+                                        closeKeys: close.joined(separator: " or ")),
+                          area: state.helpArea)
+        }
         if state.showingHelp {
             canvas.render(state.help, area: state.helpArea)
         }
         // Drawn last, so the alert strip shows under the overlays too.
-        let strip = AlertStrip(asOf.map { day in
-            let reader = PaneReader(model: model, asOf: day, lookback: state.lookback)
-            return model.panes.flatMap { $0.activeFlags(reader) }
-        } ?? [])
         canvas.render(StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds).bar(state),
                       area: statusBar)
         return canvas
