@@ -79,11 +79,12 @@ struct DashboardCommand: AsyncParsableCommand {
         let (themes, firstTheme) = try look.load(config: config, configPath: path)
         // Firings beyond the screen and the log: `alerts.jsonl`, `run` commands, the
         // live state file.
-        let delivery: (any AlertDelivery)? = nil
+        let delivery = FileAlertOutlet(log: { log.write($0) })
+        let commands = delivery.runner
         // A live dashboard carries its alerts' states over from the last run, so a
         // restart does not fire again what already fired; a replay starts afresh.
         let alerts = AlertDesk(panes: model.panes, rules: config.alerts,
-                               restoring: live == nil ? nil : delivery?.loadState())
+                               restoring: live == nil ? nil : delivery.loadState())
         // The size is the terminal's, set once it has started.
         var state = DashboardState(app: AppState(width: 0, height: 0, panes: PaneSet(model.panes, placed: config.pages)),
                                    model: model, report: report, feed: feed, alerts: alerts)
@@ -106,6 +107,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 terminal.setMouse(config.mouse)
                 return loop.run(&state, on: terminal)
             }
+            await commands.stopAll()
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),
             // now that the terminal is restored.
             if let signal {

@@ -30,7 +30,7 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
     let log: (String) -> Void
     let live: LivePolling?
     /// Where firings go beside the screen and the log (nil: nowhere else).
-    var alerts: (any AlertDelivery)?
+    var alerts: (any AlertOutlet)?
 
     /// Runs until `q` (nil) or a quit signal (its number).
     func run(_ state: inout DashboardState, on screen: some DashboardScreen) -> Int32? {

@@ -95,7 +95,7 @@ import Testing
         #expect(bar.contains("small-caps-run") && !bar.contains("RTY/ES EXTREME"), "\(bar)")
     }
 
-    final class RecordingDelivery: AlertDelivery {
+    final class RecordingDelivery: AlertOutlet {
         var delivered: [(AlertFiring, String)] = []
         var savedStates: [AlertTracker.Saved] = []
         func deliver(_ firing: AlertFiring, mode: String, time: Date) { delivered.append((firing, mode)) }
