@@ -33,8 +33,20 @@ enum LineBench {
             let (c, p) = try options.loadConfig()
             if options.isLive(c) { _ = try FeedList.specs(c, configPath: p, environment: environment) }
         }))
+        if options.isLive(config) {
+            // The live data phase in its two parts: SQLite's open (quick_check and the
+            // migrations) and reading every feed's rows, each checked, into a store.
+            let cachePath = FeedCache.defaultPath(environment: environment)
+            lines.append(report("cache alone: open it (integrity check, migrations)", try time(iterations) {
+                _ = try FeedCache(path: cachePath)
+            }))
+            let cache = try FeedCache(path: cachePath), feeds = try FeedList.specs(config, configPath: path, environment: environment)
+            lines.append(report("cache alone: read every feed into a store", try time(iterations) {
+                _ = try Poller.loadCache(cache, into: LiveStore(feeds: feeds))
+            }))
+        }
         var input: LineInput?
-        lines.append(report(options.isLive(config) ? "open the cache, read it into a store" : "load the CSV folder",
+        lines.append(report(options.isLive(config) ? "open the cache and read it into a store (both)" : "load the CSV folder",
                             try time(iterations) { input = try LineInput.load(options, live: live, environment: environment) }))
         guard let input else { return lines }
         let reading = input.reading
@@ -58,6 +70,9 @@ enum LineBench {
             let i = try LineInput.load(options, live: live, environment: environment)
             let r = i.reading
             _ = r.text(r.model(i.market, thresholds: i.config.thresholds), at: nil).tmux(.standard)
+        }))
+        lines.append(report("the whole line as a process (rotor line --format tmux)", try time(max(3, iterations / 3)) {
+            try runProcess(options: options, live: live, environment: environment)
         }))
         lines.append("line: " + text)
         return lines
@@ -85,6 +100,21 @@ enum LineBench {
             bars += series.count
         }
         return (feeds, bars)
+    }
+
+    /// `rotor line --format tmux` as tmux runs it: this binary, a process of its own.
+    private static func runProcess(options: DataOptions, live: Bool, environment: [String: String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).standardizedFileURL
+        process.arguments = ["line", "--format", "tmux"] + (live ? ["--live"] : []) + (options.config.map { ["--config", $0] } ?? [])
+            + (options.data.map { ["--data", $0] } ?? [])
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandFailure.runtime("bench: rotor line exited with status \(process.terminationStatus)")
+        }
     }
 
     private static func time(_ n: Int, _ body: () throws -> Void) throws -> [Double] {
