@@ -80,7 +80,9 @@ struct LineInput {
     }
 
     /// The config's feeds as the cache has them, read into a store as a live session
-    /// does at start. No cache file yet: no data (and no file made), said once.
+    /// does at start, but opened to read only: no integrity check or migration (most
+    /// of a full open's time), no file made. No cache yet, or one that cannot be read:
+    /// no data, said once (the dashboard, which owns the file, checks and repairs it).
     static func cachedMarket(_ config: RotorConfig, configPath: String?, environment: [String: String]) throws
         -> (market: MarketData, warnings: [String]) {
         let feeds = try FeedList.specs(config, configPath: configPath, environment: environment)
@@ -89,7 +91,11 @@ struct LineInput {
         guard FileManager.default.fileExists(atPath: path) else {
             return (store.snapshot().market, ["no feed cache at \(path) yet: run rotor --live to fill it"])
         }
-        let opened = CacheOpening(into: store, environment: environment, log: { _ in })
-        return (store.snapshot().market, opened.warnings)
+        do {
+            let loaded = try Poller.loadCache(try FeedCache(readingOnly: path), into: store)
+            return (store.snapshot().market, loaded.warning.map { [$0] } ?? [])
+        } catch {
+            return (LiveStore(feeds: feeds).snapshot().market, ["cannot read the feed cache: \(error.description); run rotor --live to repair it"])
+        }
     }
 }

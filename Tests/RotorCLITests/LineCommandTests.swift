@@ -134,3 +134,25 @@ import Testing
         #expect(l[2].hasPrefix("% > 50d ") && l[2] != "% > 50d –")
     }
 }
+
+/// The line opens the cache to read only: a damaged file is said, left as it is
+/// (the dashboard, which owns the file, moves it aside), and never a crash.
+@Suite struct LineCommandDamagedCacheTests {
+    @Test func damagedCacheIsSaidAndLeftAsItIs() throws {
+        let folder = try LiveCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try LiveCommandTests.smallLiveConfig(in: folder)
+        let server = try LineCommandTests.countingServer()
+        defer { server.stop() }
+        try FileManager.default.createDirectory(atPath: folder + "/rotor", withIntermediateDirectories: true)
+        let cache = folder + "/rotor/feeds.sqlite"
+        try "not a database\n".write(toFile: cache, atomically: true, encoding: .utf8)
+        let r = try LineCommandTests.line(["--live", "--config", config], environment: LineCommandTests.environment(server, cache: folder))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "RTY/ES z – · VIX prem – · % > 50d – · 2s10s –\n")
+        #expect(r.stderr == "rotor: warning: cannot read the feed cache: \(cache): not a feed cache; run rotor --live to repair it\n")
+        #expect(try String(contentsOfFile: cache, encoding: .utf8) == "not a database\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/rotor") == ["feeds.sqlite"])
+        #expect(server.requests.isEmpty)
+    }
+}

@@ -40,7 +40,10 @@ enum LineBench {
             lines.append(report("cache alone: open it (integrity check, migrations)", try time(iterations) {
                 _ = try FeedCache(path: cachePath)
             }))
-            let cache = try FeedCache(path: cachePath), feeds = try FeedList.specs(config, configPath: path, environment: environment)
+            lines.append(report("cache alone: open it to read only (as rotor line does)", try time(iterations) {
+                _ = try FeedCache(readingOnly: cachePath)
+            }))
+            let cache = try FeedCache(readingOnly: cachePath), feeds = try FeedList.specs(config, configPath: path, environment: environment)
             lines.append(report("cache alone: read every feed into a store", try time(iterations) {
                 _ = try Poller.loadCache(cache, into: LiveStore(feeds: feeds))
             }))
