@@ -60,4 +60,22 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(view(AppState(width: 200, height: 60), model: m, asOf: m.lastDate, mode: "REPLAY").lines())
         }
     }
+
+    // `rotor line` after its data is read: the model of only the line's expressions
+    // (headlines, flags' reads) and the text (flags up, alerts stepped over the history).
+    let lineReading = StatusLineReading(panes: PaneRegistry.builtins(Roles(), Thresholds()), roles: Roles())
+    Benchmark("rotor line: its model and tmux text on the demo") { benchmark in
+        guard let data = try? DataFolder.load(demoFolder) else { return }
+        for _ in benchmark.scaledIterations {
+            let m = lineReading.model(data, thresholds: Thresholds())
+            blackHole(lineReading.text(m).tmux(.standard))
+        }
+    }
+
+    Benchmark("rotor line: its model and tmux text (10y x 16 symbols + 500 members)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let m = lineReading.model(market, thresholds: Thresholds())
+            blackHole(lineReading.text(m).tmux(.standard))
+        }
+    }
 }

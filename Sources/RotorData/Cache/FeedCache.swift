@@ -68,6 +68,27 @@ public final class FeedCache: Sendable {
         }
     }
 
+    /// Opens an existing cache to read it only: no integrity check (most of an open's
+    /// time on a full cache), no migration, never a file made or moved. For `rotor
+    /// line`, which tmux runs every few seconds beside a dashboard that owns the file:
+    /// a damaged or older file fails on `load` instead, and the caller says so.
+    public init(readingOnly path: String) throws(Failure) {
+        self.path = path
+        warning = nil
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
+              type == .typeRegular, FeedCache.hasDatabaseHeader(path) else {
+            throw Failure(description: "\(path): not a feed cache")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "rotor feed cache (read only)"
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Failure(description: "\(path): \(FeedCache.describe(error))")
+        }
+    }
+
     private static func open(_ path: String, busyTimeout: Double) throws -> DatabaseQueue {
         // Checked before SQLite opens it: SQLite would fail on it too, but on closing
         // the failed connection it deletes the -wal and -shm beside it, which are then

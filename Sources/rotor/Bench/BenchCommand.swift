@@ -34,6 +34,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time the feed cache instead: open, load 100 feeds x 2,500 bars, store 2,500 bars.")
     var cache = false
 
+    @Flag(help: "Time rotor line instead, phase by phase (--config and --data as rotor line takes them).")
+    var line = false
+
+    @Flag(help: "With --line: the live config (Samples/live.toml unless --config), its cache filled from the demo.")
+    var live = false
+
+    @Option(help: ArgumentHelp("With --line: the config file.", valueName: "file"))
+    var config: String?
+
     /// The number of timed runs a bench can report on: at least one (a report of
     /// zero runs has no minimum or median), at most a million.
     static let iterationRange = 1...1_000_000
@@ -51,6 +60,11 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if render {
             try benchRender()
+            return
+        }
+        if line {
+            let options = try DataOptions.parse((config.map { ["--config", $0] } ?? []) + (data.map { ["--data", $0] } ?? []))
+            try LineBench.run(iterations: iterations, options: options, live: live).forEach { writeOutput($0 + "\n") }
             return
         }
         if cache {
