@@ -73,8 +73,9 @@ import Testing
         try t.tmux("send-keys", "-t", t.session, "a")
         let overlay = try t.waitFor("the alerts overlay") { $0.contains("alerts (a or Esc closes)") }
         #expect(overlay.contains("2024-07-15  rotation-extreme") && overlay.contains("2024-07-11  iv-below-rv:RVX"))
-        let rows = overlay.split(separator: "\n").filter { $0.hasPrefix("┃") && $0.contains(":") && $0.contains("  20") }
-        #expect(rows.count == expected.count, "\(rows.joined(separator: "\n"))")
+        // A row of the (centred) overlay: `┃ HH:MM:SS  YYYY-MM-DD  name ...`.
+        let rows = overlay.split(separator: "\n").filter { $0.contains(/┃ \d\d:\d\d:\d\d  20\d\d-\d\d-\d\d  \S/) }
+        #expect(rows.count == expected.count, "\(overlay)")
         try t.tmux("send-keys", "-t", t.session, "Escape")
         _ = try t.waitFor("overlay closed") { !$0.contains("alerts (a or Esc closes)") }
         try t.tmux("send-keys", "-t", t.session, "q")

@@ -134,7 +134,13 @@ public struct AlertTracker: Sendable {
 
     /// What a built-in tests, in words: its flag's condition, or its flag's word.
     private static func condition(of specs: [FlagSpec], _ up: ActiveFlag) -> String {
-        let conditions = specs.compactMap(\.condition).map(\.description)
+        let tests = specs.compactMap(\.condition)
+        // Two sides of one bound (the rotation extreme's z >= 2 and z <= -2): |z| >= 2.
+        if tests.count == 2, tests[0].expression == tests[1].expression, tests[0].bound == -tests[1].bound,
+           [tests[0].comparison, tests[1].comparison] == [.atLeast, .atMost] {
+            return "|\(tests[0].expression)| >= \(NumberFormat.shortest(tests[0].bound))"
+        }
+        let conditions = tests.map(\.description)
         return conditions.isEmpty ? ([up.word] + up.detail.map { $0.forms[0] }).joined(separator: " ") : conditions.joined(separator: " or ")
     }
 }
