@@ -43,6 +43,10 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --line: the config file.", valueName: "file"))
     var config: String?
 
+    @Option(help: ArgumentHelp("With --line --live: the last N bars of each demo series go into the cache (default 504: the two years a live feed's first fetch stores; 0: all 4 years).",
+                               valueName: "n"))
+    var cacheRows = 504
+
     /// The number of timed runs a bench can report on: at least one (a report of
     /// zero runs has no minimum or median), at most a million.
     static let iterationRange = 1...1_000_000
@@ -64,7 +68,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if line {
             let options = try DataOptions.parse((config.map { ["--config", $0] } ?? []) + (data.map { ["--data", $0] } ?? []))
-            try LineBench.run(iterations: iterations, options: options, live: live).forEach { writeOutput($0 + "\n") }
+            try LineBench.run(iterations: iterations, options: options, live: live, cacheRows: cacheRows).forEach { writeOutput($0 + "\n") }
             return
         }
         if cache {

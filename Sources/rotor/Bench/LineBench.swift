@@ -13,7 +13,7 @@ import RotorUI
 /// cache and reading it into a store. The dashboard's whole model is timed beside the
 /// line's for comparison.
 enum LineBench {
-    static func run(iterations: Int, options: DataOptions, live: Bool) throws -> [String] {
+    static func run(iterations: Int, options: DataOptions, live: Bool, cacheRows: Int = 504) throws -> [String] {
         var lines: [String] = []
         var environment = ProcessInfo.processInfo.environment
         let options = try options.withLive(live)
@@ -25,7 +25,7 @@ enum LineBench {
             try? FileManager.default.removeItem(atPath: made)
             folder = made
             environment["XDG_CACHE_HOME"] = made
-            let (feeds, bars) = try fillCache(config, configPath: path, environment: environment)
+            let (feeds, bars) = try fillCache(config, configPath: path, environment: environment, rows: cacheRows)
             lines.append("live: \(config.feeds.count) [[feeds]] of \(path ?? "the config") = \(feeds) feeds, \(bars) bars cached "
                          + "(from the demo) in \(FeedCache.defaultPath(environment: environment))")
         }
@@ -82,8 +82,10 @@ enum LineBench {
     }
 
     /// Stores the demo's bars for every feed of the config into the cache at the
-    /// environment's place; returns the feeds and bars stored.
-    static func fillCache(_ config: RotorConfig, configPath: String?, environment: [String: String]) throws -> (Int, Int) {
+    /// environment's place, the last `rows` of each (0: all); returns the feeds and
+    /// bars stored. A live feed's first fetch stores two years (Yahoo `range=2y`):
+    /// 504 rows is the cache of a dashboard started today.
+    static func fillCache(_ config: RotorConfig, configPath: String?, environment: [String: String], rows: Int = 0) throws -> (Int, Int) {
         guard let demo = BundledSamples.demoData else { throw CommandFailure.usage("Samples/demo not found") }
         let market = try DataFolder.load(demo)
         let members = market.universes.values.first?.members.map(\.series) ?? []
@@ -97,7 +99,10 @@ enum LineBench {
             } else {
                 series = market.series(feed.symbol)
             }
-            guard let series, !series.isEmpty else { continue }
+            guard var series, !series.isEmpty else { continue }
+            if rows > 0, series.count > rows {
+                series = Series(dates: Array(series.dates.suffix(rows)), values: Array(series.values.suffix(rows)))
+            }
             try cache.store(feed.cacheKey, series)
             feeds += 1
             bars += series.count
