@@ -101,7 +101,11 @@ struct SnapshotCommand: AsyncParsableCommand {
         // empty, so the frame shows the feeds overlay, which says what failed and why.
         let noData = model.lastDate == nil
         if noData { state.showingFeeds = true }
-        let drawn = view(state, model: model, asOf: asOf, mode: mode, feeds: report)
+        // The strip as the dashboard's on that date: less the built-ins the config
+        // turns off, plus the users' alerts fired and not cleared by then.
+        var alerts = AlertDesk(panes: model.panes, rules: config.alerts)
+        if let asOf { alerts.startReplay(model, dates: model.dates, at: asOf) }
+        let drawn = view(state, model: model, asOf: asOf, mode: mode, feeds: report, alerts: alerts)
         let canvas = ascii ? drawn.asciiOnly() : drawn
         // Colours as rich as the environment allows: NO_COLOR none, COLORTERM=truecolor
         // 24-bit, a TERM naming 256 colours 256, else the eight basic ones.

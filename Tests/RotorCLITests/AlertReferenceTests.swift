@@ -109,4 +109,43 @@ import Testing
         #expect(abs(value - 2.8290150641154193) < 1e-9)
         #expect(rotation["severity"] as? String == "alert")
     }
+
+    /// `rotor snapshot`'s strip is the dashboard's: a built-in the config turns off
+    /// leaves it, a user's alert fired and not cleared joins it; `rotor alerts` with
+    /// the same config agrees.
+    @Test func snapshotAndAlertsFollowTheConfigsAlerts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rotor-alerts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("alerts.toml")
+        try """
+        [data]
+        folder = "\(RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo").path)"
+
+        [[alerts]]
+        name = "rotation-extreme"
+        enabled = false
+
+        [[alerts]]
+        name = "ratio-rich"
+        when = "zscore(ratio(RTY,ES),252) >= 1.5"
+        clear = "zscore(ratio(RTY,ES),252) <= 0"
+        severity = "warn"
+        """.write(to: config, atomically: true, encoding: .utf8)
+        func bar(_ date: String, _ extra: [String] = []) throws -> String {
+            let r = try RotorProcess.run(["snapshot", "--at", date, "--width", "120", "--height", "40"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return String(r.stdout.split(separator: "\n").last ?? "")
+        }
+        #expect(try bar("2024-07-17").contains("⚑ RTY/ES EXTREME leading"))
+        #expect(!(try bar("2024-07-17", ["--config", config.path]).contains("EXTREME")))
+        // ratio-rich fires on 2025-11-18 (the reference) and is still fired two days on.
+        #expect(try bar("2025-11-20", ["--config", config.path]).contains("⚑ ratio-rich"))
+        #expect(!(try bar("2025-11-17", ["--config", config.path]).contains("ratio-rich")))
+        let r = try RotorProcess.run(["alerts", "--config", config.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("rotation-extreme"))
+        let rich = r.stdout.split(separator: "\n").filter { $0.contains(",ratio-rich,") }.map { String($0.prefix(10)) }
+        #expect(rich == (try Self.reference()).filter { $0.name == "ratio-rich" }.map(\.date))
+    }
 }

@@ -57,7 +57,7 @@ public struct AlertDesk: Sendable {
     public var highWater: Day? { tracker.through }
 
     /// A replay's start: every date up to `day` stepped, nothing delivered or listed.
-    mutating func startReplay(_ model: DashboardModel, dates: [Day], at day: Day) {
+    public mutating func startReplay(_ model: DashboardModel, dates: [Day], at day: Day) {
         _ = tracker.advance(model, dates: dates, to: day)
         started = true
     }
