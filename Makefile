@@ -53,6 +53,8 @@ soak: release
 ## reference: regenerate the independent expected values (needs Python + pandas)
 reference:
 	python3 Tests/RotorCoreTests/Reference/make_reference.py
+	python3 Tests/RotorCLITests/Reference/alert_reference.py
+	python3 Tests/RotorCLITests/Reference/records_reference.py
 
 ## demo-data: regenerate Samples/demo from the committed seed
 demo-data: release
