@@ -29,13 +29,25 @@ final class FileAlertOutlet: AlertOutlet {
     /// Alerts whose command a replay did not start, said once each in the log.
     private var notRunInReplay = Set<String>()
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment, log: @escaping @Sendable (String) -> Void) {
-        delivery = AlertDelivery(file: .standard(environment: environment), log: log)
-        stateFile = .standard(environment: environment)
+    convenience init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                     log: @escaping @Sendable (String) -> Void) {
+        self.init(delivery: AlertDelivery(file: .standard(environment: environment), log: log),
+                  stateFile: .standard(environment: environment), log: log)
+    }
+
+    init(delivery: AlertDelivery, stateFile: AlertStateFile, log: @escaping @Sendable (String) -> Void) {
+        self.delivery = delivery
+        self.stateFile = stateFile
         self.log = log
     }
 
     func deliver(_ firing: AlertFiring, mode: String, time: Date) {
+        send(firing, mode: mode, time: time)
+    }
+
+    /// `deliver`, with the task of the command started (nil: none).
+    @discardableResult
+    func send(_ firing: AlertFiring, mode: String, time: Date) -> Task<AlertRunOutcome, Never>? {
         var firing = firing
         if mode == "replay", let argv = firing.run {
             if notRunInReplay.insert(firing.name).inserted {
@@ -43,7 +55,7 @@ final class FileAlertOutlet: AlertOutlet {
             }
             firing.run = nil
         }
-        delivery.deliver(firing, mode: mode, time: time)
+        return delivery.deliver(firing, mode: mode, time: time)
     }
 
     func saveState(_ saved: AlertTracker.Saved) {

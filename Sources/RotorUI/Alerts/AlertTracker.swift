@@ -45,6 +45,16 @@ public struct AlertTracker: Sendable {
         public struct SavedAlert: Sendable, Codable, Equatable {
             public var fingerprint: String
             public var machine: AlertMachine
+
+            public init(fingerprint: String, machine: AlertMachine) {
+                self.fingerprint = fingerprint
+                self.machine = machine
+            }
+        }
+
+        public init(through: Int32?, alerts: [String: SavedAlert]) {
+            self.through = through
+            self.alerts = alerts
         }
     }
 
