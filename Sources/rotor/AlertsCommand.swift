@@ -26,11 +26,7 @@ struct AlertsCommand: AsyncParsableCommand {
 
     @OptionGroup var source: DataOptions
 
-    @Option(help: ArgumentHelp("First date to print (YYYY-MM-DD).", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last date to print (YYYY-MM-DD).", valueName: "date"))
-    var to: String?
+    @OptionGroup var range: DateRangeOptions
 
     @Option(help: "Output format.")
     var format: Format = .csv
@@ -39,24 +35,14 @@ struct AlertsCommand: AsyncParsableCommand {
     var live = false
 
     func run() async throws {
-        let fromDay = try from.map { try parseDay($0, option: "--from") }
-        let toDay = try to.map { try parseDay($0, option: "--to") }
-        if let f = fromDay, let t = toDay, t < f {
-            throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
-        }
+        let (fromDay, toDay) = try range.days()
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
         let model: DashboardModel
         if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { _ in })
-            for warning in session.warnings { writeError("rotor: warning: \(warning)") }
-            let progress = ProgressLine()
-            let failures = await session.fetchOnce(progress: progress.universeProgress)
-            progress.clear()
-            for (feed, error) in failures where session.store.lastDate(feed) != nil {
-                writeError("rotor: warning: \(feed.label): \(error); using cached data")
-            }
+            _ = await session.fetchAllOnce(cachedNote: "using cached data")
             model = session.model(session.store.snapshot().market)
         } else {
             model = try options.load().model()

@@ -25,11 +25,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var source: DataOptions
 
-    @Option(help: ArgumentHelp("First date to print (YYYY-MM-DD).", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last date to print (YYYY-MM-DD).", valueName: "date"))
-    var to: String?
+    @OptionGroup var range: DateRangeOptions
 
     @Option(help: "Output format.")
     var format: Format = .csv
@@ -49,11 +45,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let fromDay = try from.map { try parseDay($0, option: "--from") }
-        let toDay = try to.map { try parseDay($0, option: "--to") }
-        if let f = fromDay, let t = toDay, t < f {
-            throw CommandFailure.usage("--to \(t.iso) is before --from \(f.iso)")
-        }
+        let (fromDay, toDay) = try range.days()
         let options = try source.withLive(live)
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)

@@ -64,13 +64,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         var missing: [(name: String, message: String)] = []
         if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { _ in })
-            for warning in session.warnings { writeError("rotor: warning: \(warning)") }
-            let progress = ProgressLine()
-            let failures = await session.fetchOnce(progress: progress.universeProgress)
-            progress.clear()
-            for (feed, error) in failures where session.store.lastDate(feed) != nil {
-                writeError("rotor: warning: \(feed.label): \(error); showing cached data")
-            }
+            let failures = await session.fetchAllOnce(cachedNote: "showing cached data")
             missing = session.missingData(after: failures)
             let snapshot = session.store.snapshot()
             model = session.model(snapshot.market)

@@ -27,37 +27,23 @@ enum CacheBench {
             for (i, key) in keys.enumerated() { try cache.store(key, history(i)) }
         }
         var lines = ["cache: \(feeds) feeds x \(bars) bars in \(path)"]
-        lines.append(report("open the cache (integrity check, migrations)", try time(iterations) {
+        lines.append(BenchTiming.report("open the cache (integrity check, migrations)", try BenchTiming.time(iterations) {
             _ = try FeedCache(path: path)
         }))
         let cache = try FeedCache(path: path)
         var loaded = 0
-        lines.append(report("load \(feeds) x \(bars) bars", try time(iterations) {
+        lines.append(BenchTiming.report("load \(feeds) x \(bars) bars", try BenchTiming.time(iterations) {
             loaded = try cache.load(keys, now: now).histories.values.reduce(0) { $0 + $1.count }
         }))
         guard loaded == feeds * bars else { throw CommandFailure.runtime("cache bench: loaded \(loaded) bars, expected \(feeds * bars)") }
         let fresh = CacheKey(feed: "NEW", provider: .yahoo, ticker: "NEW=F")
-        lines.append(report("store \(bars) bars of one feed", try time(iterations) {
+        lines.append(BenchTiming.report("store \(bars) bars of one feed", try BenchTiming.time(iterations) {
             try cache.store(fresh, history(0))
         }))
         let live = Series(dates: [days[bars - 1]], values: [123.25])
-        lines.append(report("store one live bar", try time(iterations) {
+        lines.append(BenchTiming.report("store one live bar", try BenchTiming.time(iterations) {
             try cache.store(keys[0], live)
         }))
         return lines
-    }
-
-    private static func time(_ n: Int, _ body: () throws -> Void) throws -> [Double] {
-        try body() // warm-up
-        let clock = ContinuousClock()
-        return try (0..<n).map { _ in
-            let elapsed = try clock.measure(body)
-            return Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
-        }.sorted()
-    }
-
-    private static func report(_ label: String, _ ms: [Double]) -> String {
-        let p95 = ms[min(ms.count - 1, Int((Double(ms.count) * 0.95).rounded(.up)) - 1)]
-        return label + String(format: ": min %.2f ms, median %.2f ms, p95 %.2f ms (%d runs)", ms[0], ms[ms.count / 2], p95, ms.count)
     }
 }

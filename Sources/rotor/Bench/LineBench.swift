@@ -29,7 +29,7 @@ enum LineBench {
             lines.append("live: \(config.feeds.count) [[feeds]] of \(path ?? "the config") = \(feeds) feeds, \(bars) bars cached "
                          + "(from the demo) in \(FeedCache.defaultPath(environment: environment))")
         }
-        lines.append(report("config (and member file)", try time(iterations) {
+        lines.append(BenchTiming.report("config (and member file)", try BenchTiming.time(iterations) {
             let (c, p) = try options.loadConfig()
             if options.isLive(c) { _ = try FeedList.specs(c, configPath: p, environment: environment) }
         }))
@@ -37,44 +37,44 @@ enum LineBench {
             // The live data phase in its two parts: SQLite's open (quick_check and the
             // migrations) and reading every feed's rows, each checked, into a store.
             let cachePath = FeedCache.defaultPath(environment: environment)
-            lines.append(report("cache alone: open it (integrity check, migrations)", try time(iterations) {
+            lines.append(BenchTiming.report("cache alone: open it (integrity check, migrations)", try BenchTiming.time(iterations) {
                 _ = try FeedCache(path: cachePath)
             }))
-            lines.append(report("cache alone: open it to read only (as rotor line does)", try time(iterations) {
+            lines.append(BenchTiming.report("cache alone: open it to read only (as rotor line does)", try BenchTiming.time(iterations) {
                 _ = try FeedCache(readingOnly: cachePath)
             }))
             let cache = try FeedCache(readingOnly: cachePath), feeds = try FeedList.specs(config, configPath: path, environment: environment)
-            lines.append(report("cache alone: read every feed into a store", try time(iterations) {
+            lines.append(BenchTiming.report("cache alone: read every feed into a store", try BenchTiming.time(iterations) {
                 _ = try Poller.loadCache(cache, into: LiveStore(feeds: feeds))
             }))
         }
         var input: LineInput?
-        lines.append(report(options.isLive(config) ? "open the cache and read it into a store (both)" : "load the CSV folder",
-                            try time(iterations) { input = try LineInput.load(options, live: live, environment: environment) }))
+        lines.append(BenchTiming.report(options.isLive(config) ? "open the cache and read it into a store (both)" : "load the CSV folder",
+                            try BenchTiming.time(iterations) { input = try LineInput.load(options, live: live, environment: environment) }))
         guard let input else { return lines }
         let reading = input.reading
         var model: DashboardModel?
-        lines.append(report("the line's model (\(reading.expressions.count) expressions)", try time(iterations) {
+        lines.append(BenchTiming.report("the line's model (\(reading.expressions.count) expressions)", try BenchTiming.time(iterations) {
             model = reading.model(input.market, thresholds: config.thresholds)
         }))
         let full = DashboardModel(data: input.market, panes: config.paneSpecs, roles: config.roles,
                                   thresholds: config.thresholds, watching: AlertBook.expressions(config.alerts))
-        lines.append(report("the dashboard's model, for comparison (\(full.series.count + full.failures.count) expressions)",
-                            try time(max(3, iterations / 3)) {
+        lines.append(BenchTiming.report("the dashboard's model, for comparison (\(full.series.count + full.failures.count) expressions)",
+                            try BenchTiming.time(max(3, iterations / 3)) {
             _ = DashboardModel(data: input.market, panes: config.paneSpecs, roles: config.roles,
                                thresholds: config.thresholds, watching: AlertBook.expressions(config.alerts))
         }))
         guard let model else { return lines }
         var text = ""
-        lines.append(report("the text (flags up, alerts stepped over \(model.dates.count) sessions)", try time(iterations) {
+        lines.append(BenchTiming.report("the text (flags up, alerts stepped over \(model.dates.count) sessions)", try BenchTiming.time(iterations) {
             text = reading.text(model, at: nil).tmux(.standard)
         }))
-        lines.append(report("the whole line in process", try time(iterations) {
+        lines.append(BenchTiming.report("the whole line in process", try BenchTiming.time(iterations) {
             let i = try LineInput.load(options, live: live, environment: environment)
             let r = i.reading
             _ = r.text(r.model(i.market, thresholds: i.config.thresholds), at: nil).tmux(.standard)
         }))
-        lines.append(report("the whole line as a process (rotor line --format tmux)", try time(max(3, iterations / 3)) {
+        lines.append(BenchTiming.report("the whole line as a process (rotor line --format tmux)", try BenchTiming.time(max(3, iterations / 3)) {
             try runProcess(options: options, live: live, environment: environment)
         }))
         lines.append("line: " + text)
@@ -123,19 +123,5 @@ enum LineBench {
         guard process.terminationStatus == 0 else {
             throw CommandFailure.runtime("bench: rotor line exited with status \(process.terminationStatus)")
         }
-    }
-
-    private static func time(_ n: Int, _ body: () throws -> Void) throws -> [Double] {
-        try body() // warm-up
-        let clock = ContinuousClock()
-        return try (0..<n).map { _ in
-            let elapsed = try clock.measure(body)
-            return Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
-        }.sorted()
-    }
-
-    private static func report(_ label: String, _ ms: [Double]) -> String {
-        let p95 = ms[min(ms.count - 1, Int((Double(ms.count) * 0.95).rounded(.up)) - 1)]
-        return label + String(format: ": min %.2f ms, median %.2f ms, p95 %.2f ms (%d runs)", ms[0], ms[ms.count / 2], p95, ms.count)
     }
 }

@@ -69,5 +69,19 @@ extension LiveSession {
         }
         return out
     }
-}
 
+    /// What `snapshot --live` and `alerts --live` do first: the session's warnings,
+    /// then every feed fetched once (universe progress on stderr), and a warning for
+    /// each feed that failed but has cached data (`note`: what is done with it).
+    /// Returns the failures.
+    func fetchAllOnce(cachedNote note: String) async -> [(FeedSpec, FeedError)] {
+        for warning in warnings { writeError("rotor: warning: \(warning)") }
+        let progress = ProgressLine()
+        let failures = await fetchOnce(progress: progress.universeProgress)
+        progress.clear()
+        for (feed, error) in failures where store.lastDate(feed) != nil {
+            writeError("rotor: warning: \(feed.label): \(error); \(note)")
+        }
+        return failures
+    }
+}
