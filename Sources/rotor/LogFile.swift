@@ -37,10 +37,9 @@ final class LogFile: @unchecked Sendable {
     }
 
     static func open(environment: [String: String] = ProcessInfo.processInfo.environment) -> LogFile {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        let folder = base + "/rotor"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = StateFolder.path(environment: environment)
+        // A folder that cannot be made leaves the log closed: the dashboard runs on.
+        _ = StateFolder.create(folder)
         let log = LogFile(path: folder + "/rotor.log")
         log.lock.lock()
         log.reopen()
@@ -68,7 +67,7 @@ final class LogFile: @unchecked Sendable {
     /// Opens `rotor.log` for appending, creating it. Called under `lock`.
     private func reopen() {
         if fd >= 0 { close(fd) }
-        fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     }
 
     /// The size of the open file (another process's lines included).

@@ -17,6 +17,17 @@ import Testing
         let last = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").last ?? ""
         #expect(last.contains(" 11999 "))
     }
+
+    /// The log says which feeds and configs a trader uses: the folder is the user's
+    /// alone (0700, as the alert files' is) and so is the file (0600).
+    @Test func folderAndFileAreTheUsersAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rotor-log-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        LogFile.open(environment: ["XDG_STATE_HOME": folder]).write("start")
+        let mode = { (p: String) in ((try? FileManager.default.attributesOfItem(atPath: p))?[.posixPermissions] as? Int) ?? -1 }
+        #expect(mode(folder + "/rotor") == 0o700)
+        #expect(mode(folder + "/rotor/rotor.log") == 0o600)
+    }
 }
 
 /// Dashboards sharing a state folder: whole lines, escaped text, rotation once.

@@ -45,7 +45,7 @@ struct AlertLogFile: Sendable {
 
     /// The file in the state folder of `environment` (`$XDG_STATE_HOME/rotor`).
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> AlertLogFile {
-        AlertLogFile(folder: AlertStateFolder.path(environment: environment))
+        AlertLogFile(folder: StateFolder.path(environment: environment))
     }
 
     /// The line of a firing: its JSON object with the wall time and the mode after
@@ -65,7 +65,7 @@ struct AlertLogFile: Sendable {
     func append(line: String) -> String? {
         var fd = open()
         if fd < 0, errno == ENOENT || errno == ENOTDIR {
-            if let failure = AlertStateFolder.create((path as NSString).deletingLastPathComponent) { return failure }
+            if let failure = StateFolder.create((path as NSString).deletingLastPathComponent) { return failure }
             fd = open()
         }
         guard fd >= 0 else { return "cannot open \(path) (\(Self.reason(errno)))" }

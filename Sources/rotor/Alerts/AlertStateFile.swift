@@ -29,7 +29,7 @@ struct AlertStateFile: Sendable {
 
     /// The file in the state folder of `environment` (`$XDG_STATE_HOME/rotor`).
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> AlertStateFile {
-        AlertStateFile(folder: AlertStateFolder.path(environment: environment))
+        AlertStateFile(folder: StateFolder.path(environment: environment))
     }
 
     /// The saved state (nil when there is none or it cannot be read) and, when the
@@ -62,7 +62,7 @@ struct AlertStateFile: Sendable {
             return "cannot encode the alert state (\(error))"
         }
         let folder = (path as NSString).deletingLastPathComponent
-        if let failure = AlertStateFolder.create(folder) { return failure }
+        if let failure = StateFolder.create(folder) { return failure }
         // Unique per process and save, in the same folder (rename does not cross file systems).
         let temporary = "\(path).\(getpid()).\(UUID().uuidString).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

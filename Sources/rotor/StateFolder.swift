@@ -6,9 +6,9 @@ import Darwin
 #endif
 
 /// The folder where a dashboard keeps what outlives it: `$XDG_STATE_HOME/rotor`,
-/// or `~/.local/state/rotor` when `XDG_STATE_HOME` is unset or empty, found exactly
-/// as `LogFile` finds it so the alert files sit beside `rotor.log`.
-enum AlertStateFolder {
+/// or `~/.local/state/rotor` when `XDG_STATE_HOME` is unset or empty: `rotor.log`,
+/// `alerts.jsonl` and `alert-state.json` all live here.
+enum StateFolder {
     /// The folder's path; nothing is created.
     static func path(environment: [String: String]) -> String {
         let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -17,7 +17,7 @@ enum AlertStateFolder {
     }
 
     /// Creates the folder and any missing parents, readable by the user alone (0700:
-    /// the alert log says what a trader watches). An existing folder is left as it
+    /// the logs and the alert files say what a trader watches). An existing folder is left as it
     /// is. Returns why it cannot be made, or nil.
     static func create(_ path: String) -> String? {
         var info = stat()
