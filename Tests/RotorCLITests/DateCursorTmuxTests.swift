@@ -3,7 +3,8 @@ import Testing
 
 /// The date cursor in the real binary under tmux: `c` shows it on the replay's
 /// date, which then moves on while the cursor stays; Left steps a session back,
-/// Shift-Left (tmux sends `ESC [1;2D`, terminfo's kLFT) and H twenty; Esc leaves.
+/// Shift-Left (tmux sends `ESC [1;2D`, terminfo's kLFT) and H twenty; `s` saves
+/// the screen with the cursor; Esc leaves.
 extension DashboardTmuxTests {
     /// The status bar's `date · CURSOR date`, if shown.
     static func cursorDates(_ screen: String) -> (now: String, cursor: String)? {
@@ -29,7 +30,7 @@ extension DashboardTmuxTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let exitFile = folder + "/exit"
         try tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", session,
-                 "XDG_STATE_HOME=\(folder) \(RotorProcess.binary); echo $? > \(exitFile); sleep 5")
+                 "XDG_STATE_HOME=\(folder) \(RotorProcess.binary) --snapshot-dir \(folder); echo $? > \(exitFile); sleep 5")
         defer { _ = try? tmux("kill-server") }
         _ = try waitFor("dashboard") { $0.contains("5 RATES x EQUITIES") && $0.contains("REPLAY") }
 
@@ -54,10 +55,16 @@ extension DashboardTmuxTests {
         try tmux("send-keys", "-t", session, "H")
         s = try waitFor("20 more back") { Self.cursorDates($0).map { $0.cursor < back21 } ?? false }
         #expect((28...32).contains(Self.days(try #require(Self.cursorDates(s)).cursor, back21)))
+        // `s` saves the screen with the cursor on it.
+        try tmux("send-keys", "-t", session, "s")
+        _ = try waitFor("saved") { $0.contains("saved ") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("rotor-") }
+        let saved = try files.first.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) } ?? ""
+        #expect(saved.contains("· CURSOR ") && saved.contains("┊"))
         // The help says what the keys do with the cursor.
         try tmux("send-keys", "-t", session, "?")
         s = try waitFor("help") { $0.contains("q Ctrl-C") }
-        #expect(s.contains("with the cursor: a session back") && s.contains("H Shift-Left"))
+        #expect(s.contains("or cursor a session back") && s.contains("H Shift-Left"))
         try tmux("send-keys", "-t", session, "Escape")
         _ = try waitFor("help closed") { !$0.contains("q Ctrl-C") }
         try tmux("send-keys", "-t", session, "Escape")

@@ -92,21 +92,21 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         switch self {
         case .nextPane: "next pane"
         case .previousPane: "previous pane"
-        case .left: "focus the pane to the left; with the cursor: a session back"
+        case .left: "focus left, or cursor a session back"
         case .down: "focus the pane below"
         case .up: "focus the pane above"
-        case .right: "focus the pane to the right; with the cursor: a session on"
+        case .right: "focus right, or cursor a session on"
         case let .focus(n): n <= panes.largestPage ? "focus pane \(n)" : nil
         case .zoom: "zoom the focused pane; again to return"
-        case .back: "leave the date cursor, else back from zoom"
+        case .back: "leave the cursor, else back from zoom"
         case .shorterLookback: "shorter lookback (1M 3M 6M 1Y 2Y 5Y)"
         case .longerLookback: "longer lookback"
         case .nextView: panes.viewsHelp
-        case .cursor: "date cursor: every pane at one date; again to leave"
+        case .cursor: "date cursor: all panes at one date"
         case .cursorJumpBack: "date cursor 20 sessions back"
         case .cursorJumpForward: "date cursor 20 sessions on"
         case .cursorFirst: "date cursor to the first session"
-        case .cursorLast: "date cursor to now (the last session shown)"
+        case .cursorLast: "date cursor to now"
         case .nextPage: panes.pages.count > 1 ? "next page" : nil
         case .previousPage: panes.pages.count > 1 ? "previous page" : nil
         case let .page(n): panes.pages.count > 1 && n <= panes.pages.count ? "page \(n)" : nil

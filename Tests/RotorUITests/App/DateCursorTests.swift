@@ -124,10 +124,10 @@ import Testing
     @Test func theHelpSaysWhatTheKeysDoWithTheCursor() {
         let lines = KeyMap.standard.helpLines(for: .standard)
         #expect(lines.contains { $0.hasPrefix("c ") && $0.contains("date cursor") })
-        #expect(lines.contains { $0.hasPrefix("h Left ") && $0.contains("with the cursor: a session back") })
+        #expect(lines.contains { $0.hasPrefix("h Left ") && $0.contains("or cursor a session back") })
         #expect(lines.contains { $0.hasPrefix("H Shift-Left ") && $0.contains("20 sessions back") })
         #expect(lines.contains { $0.hasPrefix("Home ") } && lines.contains { $0.hasPrefix("End ") })
-        #expect(lines.contains { $0.hasPrefix("Esc ") && $0.contains("leave the date cursor") })
+        #expect(lines.contains { $0.hasPrefix("Esc ") && $0.contains("leave the cursor") })
         #expect(Action(rawValue: "cursor") == .cursor && Action(rawValue: "cursor_back_20") == .cursorJumpBack)
         #expect(KeyMap.parseKey("shift-left") == .shiftLeft && KeyMap.parseKey("Shift-Right") == .shiftRight)
         // Remapped, the new key moves it.
