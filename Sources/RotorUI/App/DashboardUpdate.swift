@@ -93,10 +93,16 @@ private func refresh(_ state: inout DashboardState) -> [Effect] {
 }
 
 /// The date cursor's move on the model's dates, up to the date on screen (nothing
-/// to move over before the first data).
+/// to move over before the first data). A replay's cursor holds them already (it
+/// was made from the model's dates); live, they are the union of every series'
+/// dates, worked out on the key press, never per frame.
 private func moveCursor(_ state: inout DashboardState, _ move: CursorMove) {
     guard let now = state.asOf else { return }
-    state.app.cursor = DateCursor.moved(state.app.cursor, move, dates: state.model.dates, now: now)
+    let dates: [Day] = switch state.feed {
+    case let .replay(cursor): cursor.dates
+    case .live: state.model.dates
+    }
+    state.app.cursor = DateCursor.moved(state.app.cursor, move, dates: dates, now: now)
 }
 
 /// A replay resumes a full step after the key; live polling stops and starts.
