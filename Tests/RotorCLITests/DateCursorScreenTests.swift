@@ -74,6 +74,32 @@ import Testing
     }
 }
 
+/// `rotor snapshot --cursor DATE`: the frame with the date cursor, as on screen.
+@Suite struct SnapshotCursorTests {
+    @Test func theFrameWithTheCursorIsTheScreens() throws {
+        let r = try RotorProcess.run(["snapshot", "--at", "2025-01-10", "--cursor", "2024-07-17", "--width", "120", "--height", "40"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let golden = try GoldenScreenTests.cursorScreen(120, 40).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        // The panes as the golden screen; the status bar has the replay's feeds and alerts besides.
+        #expect(Array(lines.prefix(39)) == Array(golden.prefix(39)))
+        #expect(lines[39].contains("REPLAY  2025-01-10 · CURSOR 2024-07-17"))
+        // A Saturday is the Friday before.
+        let weekend = try RotorProcess.run(["snapshot", "--at", "2025-01-10", "--cursor", "2024-07-20"])
+        #expect(weekend.status == 0 && weekend.stdout.contains("CURSOR 2024-07-19"))
+    }
+
+    @Test func aCursorOutsideTheDataIsAUsageError() throws {
+        for (cursor, message) in [("2025-02-01", "--cursor 2025-02-01: after the frame's date 2025-01-10"),
+                                  ("2001-01-01", "--cursor 2001-01-01: before the data, which starts on 2022-11-16"),
+                                  ("July", "--cursor: cannot read 'July' as a date (expected YYYY-MM-DD)")] {
+            let r = try RotorProcess.run(["snapshot", "--at", "2025-01-10", "--cursor", cursor])
+            #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains(message), "\(cursor): \(r.stderr)")
+        }
+    }
+}
+
 extension GoldenScreenTests {
     static let cursorNow = DateCursorScreenTests.now
     static let cursorDate = DateCursorScreenTests.date
