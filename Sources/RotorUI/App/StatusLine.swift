@@ -10,9 +10,9 @@ public import RotorCore
 /// words (it keeps its count `⚑ 3`), the lookback, the focus, a feed problem; the
 /// mode, date (with the date cursor's), PAUSED and the flag count stay. A notice
 /// (the answer to `s`) takes the room it needs after the flag count, cut to fit,
-/// for as long as it shows. At
-/// 80 columns the replay's feeds summary is the first to go; the flags are named in
-/// full as long as they fit beside the focus and lookback.
+/// for as long as it shows. At 80 columns the replay's feeds summary is the first
+/// to go; the flags are named in full as long as they fit beside the focus and
+/// lookback.
 public struct StatusLine: Sendable {
     public var mode: String
     public var asOf: Day?
