@@ -17,6 +17,9 @@ enum KeyDecoder {
         case KEY_DOWN: .down
         case KEY_LEFT: .left
         case KEY_RIGHT: .right
+        // Shift-arrows: terminfo's kLFT/kRIT (xterm and tmux send `ESC [1;2D` / `C`).
+        case KEY_SLEFT: .shiftLeft
+        case KEY_SRIGHT: .shiftRight
         case KEY_HOME: .home
         case KEY_END: .end
         case KEY_PPAGE: .pageUp

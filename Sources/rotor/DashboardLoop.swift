@@ -80,8 +80,8 @@ struct DashboardLoop<C: Clock> where C.Duration == Duration {
             return live?.read(modelVersion: version, rebuild: rebuild, model: state.model, now: wallClock()) ?? []
         case let .log(line):
             log(line)
-        case .nextTheme:
-            break // `update` turns it into a theme change before it gets here
+        case .nextTheme, .moveCursor:
+            break // `update` turns them into a theme change and a cursor move before they get here
         case .bell:
             screen.bell()
         case let .deliverAlert(firing):

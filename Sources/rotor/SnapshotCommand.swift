@@ -18,6 +18,10 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Show the market as of this date (default: the last date).", valueName: "date"))
     var at: String?
 
+    @Option(help: ArgumentHelp("Show the date cursor (the c key) on this date: the panes at it, the charts on --at marking it.",
+                               valueName: "date"))
+    var cursor: String?
+
     @Option(help: "Screen width in columns.")
     var width = 120
 
@@ -53,6 +57,16 @@ struct SnapshotCommand: AsyncParsableCommand {
         guard width >= 1, height >= 1, width <= 1000, height <= 1000 else {
             throw ValidationError("--width and --height must be 1 to 1000")
         }
+    }
+
+    /// `--cursor`'s session: the one on or before the date, which must be in the
+    /// data up to the frame's date (the cursor never shows what the screen has not reached).
+    static func cursorDay(_ text: String, model: DashboardModel, asOf: Day?) throws -> Day {
+        let day = try parseDay(text, option: "--cursor")
+        guard let asOf, let first = model.dates.first else { throw CommandFailure.usage("--cursor: there is no data") }
+        guard day <= asOf else { throw CommandFailure.usage("--cursor \(text): after the frame's date \(asOf.iso)") }
+        guard day >= first else { throw CommandFailure.usage("--cursor \(text): before the data, which starts on \(first.iso)") }
+        return DateCursor.moved(day, .show, dates: model.dates, now: asOf) ?? day
     }
 
     func run() async throws {
@@ -91,6 +105,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         state.focus = focus - 1
         state.zoomed = zoom
+        if let cursor { state.cursor = try Self.cursorDay(cursor, model: model, asOf: asOf) }
         // No data at all (every feed failed with nothing cached): the panes would be
         // empty, so the frame shows the feeds overlay, which says what failed and why.
         let noData = model.lastDate == nil

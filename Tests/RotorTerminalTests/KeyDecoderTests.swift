@@ -13,6 +13,8 @@ import Testing
         #expect(key(KEY_DOWN) == .down)
         #expect(key(KEY_LEFT) == .left)
         #expect(key(KEY_RIGHT) == .right)
+        #expect(key(KEY_SLEFT) == .shiftLeft)
+        #expect(key(KEY_SRIGHT) == .shiftRight)
         #expect(key(KEY_HOME) == .home)
         #expect(key(KEY_END) == .end)
         #expect(key(KEY_PPAGE) == .pageUp)

@@ -10,6 +10,13 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     case shorterLookback, longerLookback
     /// The focused pane's next view (the vol pane's next implied/realized pair).
     case nextView
+    /// The date cursor (`c`): shows every pane at one past date; again, or `back`
+    /// (Esc), leaves it. While it shows, `left` and `right` step it a session.
+    case cursor
+    /// The date cursor 20 sessions back / on (shows it first when hidden).
+    case cursorJumpBack, cursorJumpForward
+    /// The date cursor on the first session of the data / on now (shows it first).
+    case cursorFirst, cursorLast
     case nextPage, previousPage
     /// Go to page n (1-9).
     case page(Int)
@@ -29,7 +36,8 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
     /// Every action in the help's order.
     public static let allCases: [Action] = [.nextPane, .previousPane, .left, .down, .up, .right]
         + (1...maxIndex).map(Action.focus)
-        + [.zoom, .back, .shorterLookback, .longerLookback, .nextView, .nextPage, .previousPage]
+        + [.zoom, .back, .shorterLookback, .longerLookback, .nextView,
+           .cursor, .cursorJumpBack, .cursorJumpForward, .cursorFirst, .cursorLast, .nextPage, .previousPage]
         + (1...maxIndex).map(Action.page)
         + [.snapshot, .refresh, .nextTheme, .feeds, .showAlerts, .pause, .help, .quit]
 
@@ -58,6 +66,11 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .shorterLookback: "shorter_lookback"
         case .longerLookback: "longer_lookback"
         case .nextView: "next_view"
+        case .cursor: "cursor"
+        case .cursorJumpBack: "cursor_back_20"
+        case .cursorJumpForward: "cursor_forward_20"
+        case .cursorFirst: "cursor_first"
+        case .cursorLast: "cursor_last"
         case .nextPage: "next_page"
         case .previousPage: "previous_page"
         case let .page(n): "page_\(n)"
@@ -79,16 +92,21 @@ public enum Action: Hashable, Sendable, CaseIterable, RawRepresentable {
         switch self {
         case .nextPane: "next pane"
         case .previousPane: "previous pane"
-        case .left: "focus the pane to the left"
+        case .left: "focus left, or cursor a session back"
         case .down: "focus the pane below"
         case .up: "focus the pane above"
-        case .right: "focus the pane to the right"
+        case .right: "focus right, or cursor a session on"
         case let .focus(n): n <= panes.largestPage ? "focus pane \(n)" : nil
         case .zoom: "zoom the focused pane; again to return"
-        case .back: "back from zoom"
+        case .back: "leave the cursor, else back from zoom"
         case .shorterLookback: "shorter lookback (1M 3M 6M 1Y 2Y 5Y)"
         case .longerLookback: "longer lookback"
         case .nextView: panes.viewsHelp
+        case .cursor: "date cursor: all panes at one date"
+        case .cursorJumpBack: "date cursor 20 sessions back"
+        case .cursorJumpForward: "date cursor 20 sessions on"
+        case .cursorFirst: "date cursor to the first session"
+        case .cursorLast: "date cursor to now"
         case .nextPage: panes.pages.count > 1 ? "next page" : nil
         case .previousPage: panes.pages.count > 1 ? "previous page" : nil
         case let .page(n): panes.pages.count > 1 && n <= panes.pages.count ? "page \(n)" : nil

@@ -23,6 +23,10 @@ public struct AppState: Equatable, Sendable {
     public var showingFeeds = false
     /// The alerts overlay (`a`): this session's firings and what is active now.
     public var showingAlerts = false
+    /// The date cursor's date (`c`), nil while it is hidden: every pane shows its
+    /// readings, tables and flags at it and every chart marks it, while the replay
+    /// or the live data goes on underneath (`DateCursor` moves it).
+    public var cursor: Day?
     /// Replay does not advance / live polling stops.
     public var paused = false
     /// A line for the status bar (the snapshot's file name, a failure), if any.
@@ -80,6 +84,9 @@ public enum Effect: Equatable, Sendable {
     /// The `t` key's wish, as the key map returns it: the dashboard's `update` turns
     /// it into a change of `AppState.theme` itself, so the shell never receives it.
     case nextTheme
+    /// A date cursor key's wish: the dashboard's `update` makes the move on the
+    /// model's dates (it knows them and now), so the shell never receives it.
+    case moveCursor(CursorMove)
     /// Stop (false) or start (true) the live poller: pause and resume.
     case setPolling(Bool)
     /// Read the live store: the feeds' health as `.feedsChanged`, and when `rebuild`

@@ -52,6 +52,14 @@ public struct DashboardState: Sendable {
         }
     }
 
+    /// The date the panes show: the date cursor's when it is shown (never past
+    /// `asOf`), else `asOf`. What a status segment about "the date on screen" (the
+    /// next event) counts from.
+    public var screenDate: Day? {
+        guard let asOf else { return nil }
+        return app.cursor.map { min($0, asOf) } ?? asOf
+    }
+
     /// The status bar's first word.
     public var mode: String {
         switch feed {

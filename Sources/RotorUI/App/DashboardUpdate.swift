@@ -13,6 +13,7 @@ public func update(_ state: inout DashboardState, _ msg: DashboardMsg) -> [Effec
             switch effect {
             case .nextTheme: effects += nextTheme(&state.app)
             case .refreshFeeds: effects += refresh(&state)
+            case let .moveCursor(move): moveCursor(&state, move)
             default: effects.append(effect)
             }
         }
@@ -89,6 +90,19 @@ private func refresh(_ state: inout DashboardState) -> [Effect] {
         state.app.notice = "refreshing every feed"
         return [.refreshFeeds]
     }
+}
+
+/// The date cursor's move on the model's dates, up to the date on screen (nothing
+/// to move over before the first data). A replay's cursor holds them already (it
+/// was made from the model's dates); live, they are the union of every series'
+/// dates, worked out on the key press, never per frame.
+private func moveCursor(_ state: inout DashboardState, _ move: CursorMove) {
+    guard let now = state.asOf else { return }
+    let dates: [Day] = switch state.feed {
+    case let .replay(cursor): cursor.dates
+    case .live: state.model.dates
+    }
+    state.app.cursor = DateCursor.moved(state.app.cursor, move, dates: dates, now: now)
 }
 
 /// A replay resumes a full step after the key; live polling stops and starts.

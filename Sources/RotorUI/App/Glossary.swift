@@ -64,6 +64,7 @@ public enum Glossary {
             ("⚑", "the status bar's alerts: every active flag on any pane and each [[alerts]] rule fired and not yet cleared, most severe first; a lists what fired this session, with the time and the data date"),
             ("+N more", "rows that do not fit the pane; zoom shows them all"),
             ("REPLAY LIVE", "status bar: replaying CSV files a session at a time, or polling live feeds (LIVE shows the clock); PAUSED: stopped"),
+            ("CURSOR \(LineChart.cursorGlyph)", "the date cursor (c): every pane's readings, tables and flags are of its date, in each pane's title; the charts stay on now and mark it \(LineChart.cursorGlyph); the ⚑ alerts stay on now"),
         ]
     }
 

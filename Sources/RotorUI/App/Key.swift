@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case character(Character)
     case enter, escape, tab, backTab, backspace
     case up, down, left, right
+    /// Shift plus an arrow (the date cursor's 20-session step).
+    case shiftLeft, shiftRight
     case home, end, pageUp, pageDown
     case function(Int)
     /// Ctrl plus a letter, lower-cased (`.control("c")` for Ctrl-C).
@@ -22,6 +24,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .down: "Down"
         case .left: "Left"
         case .right: "Right"
+        case .shiftLeft: "Shift-Left"
+        case .shiftRight: "Shift-Right"
         case .home: "Home"
         case .end: "End"
         case .pageUp: "PgUp"

@@ -9,6 +9,11 @@ public struct KeyMap: Equatable, Sendable {
         .zoom: [.enter, .character("z")], .back: [.escape],
         .shorterLookback: [.character("[")], .longerLookback: [.character("]")],
         .nextView: [.character("v")],
+        // The date cursor: c shows it (and leaves it, as Esc does); while it shows, the
+        // left and right keys step it a session, H L and the shifted arrows 20.
+        .cursor: [.character("c")],
+        .cursorJumpBack: [.character("H"), .shiftLeft], .cursorJumpForward: [.character("L"), .shiftRight],
+        .cursorFirst: [.home], .cursorLast: [.end],
         // Pages: } and { step (beside [ ], the lookback's keys), PgDn and PgUp too;
         // F1-F9 go to a page directly, since the digits focus panes.
         .nextPage: [.character("}"), .pageDown], .previousPage: [.character("{"), .pageUp],
@@ -62,13 +67,14 @@ public struct KeyMap: Equatable, Sendable {
     }
 
     /// A key as the config writes it: `q`, `space`, `enter`, `esc`, `tab`,
-    /// `shift-tab`, `left`, `f5`, `ctrl-x`, ...
+    /// `shift-tab`, `left`, `shift-left`, `f5`, `ctrl-x`, ...
     public static func parseKey(_ text: String) -> Key? {
         let lower = text.lowercased()
         let named: [String: Key] = [
             "space": .character(" "), "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
             "tab": .tab, "shift-tab": .backTab, "backtab": .backTab, "backspace": .backspace,
             "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
+            "shift-left": .shiftLeft, "shift-right": .shiftRight,
             "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
         ]
         if let key = named[lower] { return key }

@@ -8,10 +8,11 @@ public import RotorCore
 /// in progress, a healthy feeds summary, the help hint, the replay speed, the word
 /// `page` (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`), then the strip's
 /// words (it keeps its count `⚑ 3`), the lookback, the focus, a feed problem; the
-/// mode, date, PAUSED and the flag count stay. A notice (the answer to `s`) takes
-/// the room it needs after the flag count, cut to fit, for as long as it shows. At
-/// 80 columns the replay's feeds summary is the first to go; the flags are named in
-/// full as long as they fit beside the focus and lookback.
+/// mode, date (with the date cursor's), PAUSED and the flag count stay. A notice
+/// (the answer to `s`) takes the room it needs after the flag count, cut to fit,
+/// for as long as it shows. At 80 columns the replay's feeds summary is the first
+/// to go; the flags are named in full as long as they fit beside the focus and
+/// lookback.
 public struct StatusLine: Sendable {
     public var mode: String
     public var asOf: Day?
@@ -19,13 +20,17 @@ public struct StatusLine: Sendable {
     public var speed: Double?
     public var strip: AlertStrip
     public var feeds: FeedReport
+    /// The date cursor's date, when it is shown: said beside the date, with it.
+    public var cursor: Day?
 
-    public init(mode: String, asOf: Day?, speed: Double? = nil, strip: AlertStrip, feeds: FeedReport) {
+    public init(mode: String, asOf: Day?, speed: Double? = nil, strip: AlertStrip, feeds: FeedReport,
+                cursor: Day? = nil) {
         self.mode = mode
         self.asOf = asOf
         self.speed = speed
         self.strip = strip
         self.feeds = feeds
+        self.cursor = cursor
     }
 
     /// Who gives way first: the higher the later (`StatusBar` places ranks in order).
@@ -40,7 +45,7 @@ public struct StatusLine: Sendable {
         if let speed, !state.paused {
             left.append(Segment(Span(Self.speedLabel(speed), style: .role(.dim)), rank: Rank.speed.rawValue))
         }
-        if let asOf { left.append(Segment(Span(asOf.iso), rank: Rank.date.rawValue)) }
+        if let asOf { left.append(Segment(dateLine(asOf), rank: Rank.date.rawValue)) }
         if state.paused { left.append(Segment(Span("PAUSED", style: .role(.warn)), rank: Rank.paused.rawValue)) }
         let (focusShort, focusLong) = focusForms(state)
         left.append(Segment(stages: [.init(rank: Rank.focus.rawValue) { room in focusShort.first { $0.width <= room } },
@@ -70,6 +75,16 @@ public struct StatusLine: Sendable {
         }
         let help = Segment(Span("? help", style: .role(.dim)), rank: Rank.help.rawValue, side: .right)
         return StatusBar(segments: left + [help])
+    }
+
+    /// The date, and with the date cursor shown its date after it, in the chart
+    /// marker's style (`2025-01-10 · CURSOR 2024-07-17`): one segment, so the two
+    /// stay together and neither gives way, or the panes' date could be mistaken
+    /// for now.
+    func dateLine(_ asOf: Day) -> TextLine {
+        guard let cursor else { return TextLine(asOf.iso) }
+        return TextLine([Span(asOf.iso), Span(" · ", style: .role(.dim)),
+                         Span("CURSOR " + cursor.iso, style: LineChart.cursorStyle.reversed())])
     }
 
     /// The focused pane, with its page when there are several: first its short forms

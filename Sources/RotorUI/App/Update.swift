@@ -45,19 +45,26 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     switch action {
     case .nextPane: focus(&state, cycled(state.focus, by: 1, count: state.pagePanes.count))
     case .previousPane: focus(&state, cycled(state.focus, by: -1, count: state.pagePanes.count))
-    case .left: move(&state, .left)
-    case .right: move(&state, .right)
+    // While the date cursor shows, left and right step it; up and down still move the focus.
+    case .left: if state.cursor != nil { return [.moveCursor(.step(-1))] } else { move(&state, .left) }
+    case .right: if state.cursor != nil { return [.moveCursor(.step(1))] } else { move(&state, .right) }
     case .up: move(&state, .up)
     case .down: move(&state, .down)
     case let .focus(n): if n >= 1, n <= state.pagePanes.count { focus(&state, n - 1) }
     case .zoom: state.zoomed.toggle()
-    case .back: state.zoomed = false
+    // Esc leaves the cursor first (what was put up last goes first), then the zoom.
+    case .back: if state.cursor != nil { state.cursor = nil } else { state.zoomed = false }
     case .shorterLookback: state.lookback = state.lookback.shorter
     case .longerLookback: state.lookback = state.lookback.longer
     case .nextView:
         if let pane = state.focusedPane, state.panes.panes[pane].views > 1 {
             state.views[state.panes.panes[pane].name, default: 0] += 1
         }
+    case .cursor: if state.cursor != nil { state.cursor = nil } else { return [.moveCursor(.show)] }
+    case .cursorJumpBack: return [.moveCursor(.step(-DateCursor.jump))]
+    case .cursorJumpForward: return [.moveCursor(.step(DateCursor.jump))]
+    case .cursorFirst: return [.moveCursor(.first)]
+    case .cursorLast: return [.moveCursor(.last)]
     case .nextPage: turn(&state, to: cycled(state.page, by: 1, count: state.panes.pages.count))
     case .previousPage: turn(&state, to: cycled(state.page, by: -1, count: state.panes.pages.count))
     case let .page(n): if n >= 1, n <= state.panes.pages.count { turn(&state, to: n - 1) }

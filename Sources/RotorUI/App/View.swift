@@ -17,7 +17,8 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         return canvas
     case let .panes(rects, statusBar):
         if let asOf {
-            let reader = PaneReader(model: model, asOf: asOf, lookback: state.lookback)
+            // With the date cursor the panes are of its date, their charts on now (PaneReader says how).
+            let reader = PaneReader(model: model, now: asOf, cursor: state.cursor, lookback: state.lookback)
             let page = state.pagePanes
             for (place, rect) in rects where page.indices.contains(place) && model.panes.indices.contains(page[place]) {
                 let spec = model.panes[page[place]]
@@ -31,6 +32,8 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             let lines = feeds.lines.isEmpty ? ["no live feeds: " + feeds.summary] : feeds.lines
             canvas.render(Overlay(title: "feeds (f or Esc closes)", lines: lines.map { TextLine($0) }), area: canvas.area)
         }
+        // The strip is about alerts now, so it stays on now under the date cursor
+        // (the panes' own flag rows are the cursor date's).
         let paneFlags: [ActiveFlag] = asOf.map { day in
             let reader = PaneReader(model: model, asOf: day, lookback: state.lookback)
             return model.panes.flatMap { $0.activeFlags(reader) }
@@ -46,7 +49,8 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             canvas.render(state.help, area: state.helpArea)
         }
         // Drawn last, so the alert strip shows under the overlays too.
-        canvas.render(StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds).bar(state),
+        canvas.render(StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds,
+                                 cursor: asOf.flatMap { now in state.cursor.map { min($0, now) } }).bar(state),
                       area: statusBar)
         return canvas
     }

@@ -118,6 +118,15 @@ struct BenchCommand: AsyncParsableCommand {
         report("render a 200x60 frame", try time(iterations) {
             _ = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")
         })
+        // The date cursor 300 sessions back: before the 1Y window, so every chart centres on it.
+        var cursorState = state
+        cursorState.cursor = model.dates.dropLast(300).last
+        report("render a 200x60 frame with the date cursor", try time(iterations) {
+            _ = view(cursorState, model: model, asOf: model.lastDate, mode: "REPLAY")
+        })
+        report("the date cursor's sessions live (the model's dates, per key)", try time(iterations) {
+            _ = model.dates
+        })
         var previous = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")
         report("render + diff against the previous frame", try time(iterations) {
             let next = view(state, model: model, asOf: model.lastDate, mode: "REPLAY")

@@ -68,6 +68,8 @@ extension ChartSpec {
     /// (the pane's) was raised.
     func chart(_ reader: PaneReader, flags: [FlagSpec] = [], pane: String = "") -> LineChart? {
         guard let first = series.first else { return nil }
+        // The date cursor: the window stays on now (or scrolls to the cursor), the cursor is marked.
+        let reader = reader.chartReader(for: first.expression)
         let axis = reader.window(first.expression).dates
         guard !axis.isEmpty else { return nil }
         var lines = series.map { LineChart.Line(series: reader.window($0.expression), axis: axis, style: .role($0.role)) }
@@ -94,6 +96,7 @@ extension ChartSpec {
                               levels: labelled.map { LineChart.Level(value: $0.value, label: $0.label!) },
                               valueLabel: valueLabel, marks: flags.chartMarks(on: axis, reader, pane: pane))
         chart.keepsReferenceInRange = unlabelled.first?.keepsInRange ?? false
+        chart.cursor = reader.cursor
         return chart
     }
 

@@ -93,6 +93,14 @@ public struct LineChart: Widget, Sendable {
     public var marks: [DateMark]?
     /// The mark under a flagged date.
     public static let markGlyph: Character = "▲"
+    /// The date cursor's date: a vertical marker through the plot at the last axis
+    /// date on or before it (none when it is before the axis or there is no axis).
+    public var cursor: Day?
+    /// The date cursor's marker, in the cells no line takes (the line where it
+    /// crosses the marker stays in sight), in the status bar's `CURSOR` style;
+    /// dashed, so it is never taken for a box's side.
+    public static let cursorGlyph: Character = "┊"
+    public static let cursorStyle: Style = .role(.warn)
 
     /// The narrowest plot worth drawing value labels beside.
     public static let minimumPlotWidth = 8
@@ -156,6 +164,7 @@ public struct LineChart: Widget, Sendable {
 
         let grid = plotGrid(size: plot, scale: scale)
         draw(grid, into: &canvas, at: plot, scale: scale)
+        drawCursor(grid, into: &canvas, at: plot)
         drawLevels(into: &canvas, at: plot, scale: scale, dotRows: grid.dotRows)
         if showsValues {
             for label in labels {
@@ -254,6 +263,23 @@ public struct LineChart: Widget, Sendable {
                     canvas.put(referenceCells.glyph, x: plot.x + cx, y: plot.y + cy, style: referenceStyle)
                 }
             }
+        }
+    }
+
+    /// The position on the axis the cursor is marked at: the last date on or before it.
+    var cursorIndex: Int? {
+        guard let cursor else { return nil }
+        return dates.lastIndex(onOrBefore: cursor)
+    }
+
+    /// The date cursor's marker: a vertical line down the plot in the column of its
+    /// date, over every cell but the lines' (the reference's dots give way to it).
+    private func drawCursor(_ grid: BrailleGrid, into canvas: inout Canvas, at plot: Rect) {
+        guard let index = cursorIndex, grid.dotColumns > 0 else { return }
+        let cx = LineChart.dotColumn(index, count: pointCount, columns: grid.dotColumns) / 2
+        guard cx < grid.width else { return }
+        for cy in 0..<grid.height where grid.owner(x: cx, y: cy) < 0 {
+            canvas.put(LineChart.cursorGlyph, x: plot.x + cx, y: plot.y + cy, style: LineChart.cursorStyle)
         }
     }
 
