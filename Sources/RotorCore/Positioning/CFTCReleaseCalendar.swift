@@ -7,10 +7,11 @@ public import Foundation
 /// The rule, read off the CFTC's published schedules (2023-2026):
 /// - the data is as of Tuesday (Monday when that Tuesday is a federal holiday);
 /// - it is released at 15:30 New York on the Friday of that week;
-/// - a federal holiday on a weekday after the as-of date, up to that Friday
-///   (Juneteenth on a Wednesday, July 4, Thanksgiving, Christmas, New Year's Day),
-///   moves the release to the next business day after the Friday: usually Monday.
-///   A Monday holiday before the as-of Tuesday (Labor Day, Memorial Day) does not.
+/// - a federal holiday on the Wednesday, Thursday or Friday of that week (Juneteenth
+///   on a Wednesday, July 4, Thanksgiving, Christmas, New Year's Day) moves the
+///   release to the next business day after the Friday: usually Monday. A Monday
+///   holiday (Labor Day, Memorial Day) does not, nor a Tuesday one (Veterans Day
+///   2025: data as of Monday 11-10, released Friday 11-14).
 /// Delays no calendar can know (a government shutdown, a holiday declared at a
 /// week's notice) are not modelled: the release shown is then the scheduled one,
 /// and the poller keeps checking until the report arrives.
@@ -25,7 +26,7 @@ public enum CFTCReleaseCalendar {
         var offset = (5 - asOf.weekday + 7) % 7
         if offset == 0 { offset = 7 } // an as-of Friday (not a real one) is released a week on
         let friday = asOf.adding(days: offset)
-        let delayed = (1...offset).contains { USFederalHolidays.isHoliday(asOf.adding(days: $0)) }
+        let delayed = (0...2).contains { USFederalHolidays.isHoliday(friday.adding(days: -$0)) }
         guard delayed else { return friday }
         var day = friday.adding(days: 1)
         while !USFederalHolidays.isBusinessDay(day) { day = day.adding(days: 1) }
@@ -47,9 +48,13 @@ public enum CFTCReleaseCalendar {
     public static func nextAsOf(after latest: Day) -> Day {
         var offset = (2 - latest.weekday + 7) % 7
         if offset == 0 { offset = 7 }
-        let tuesday = latest.adding(days: offset)
-        if USFederalHolidays.isHoliday(tuesday), tuesday.adding(days: -1) > latest { return tuesday.adding(days: -1) }
-        return tuesday
+        var tuesday = latest.adding(days: offset)
+        while true {
+            guard USFederalHolidays.isHoliday(tuesday) else { return tuesday }
+            // That week's report is as of the Monday, unless that Monday is `latest` itself.
+            if tuesday.adding(days: -1) > latest { return tuesday.adding(days: -1) }
+            tuesday = tuesday.adding(days: 7)
+        }
     }
 
     /// `as of 2025-04-29, released 2025-05-02`: the words a pane shows for a report.

@@ -10,7 +10,7 @@ import Testing
 /// an empty result, and each way it fails.
 @Suite struct CFTCTests {
     static let fetcher = NetworkFetcher(connectTimeout: 2)
-    let now = Date(timeIntervalSince1970: 1_748_736_000) // 2025-06-01
+    let now = Date(timeIntervalSince1970: 1_748_736_000) // 2025-06-01 00:00 UTC, 05-31 in New York
     static let route = "/resource/gpe5-46if.json"
 
     /// Answers `/resource/gpe5-46if.json` with `reply(code)`, the code read back out
@@ -140,7 +140,7 @@ import Testing
             ("OTHERS", .badResponse("1 row, none for contract OTHERS with a readable report_date_as_yyyy_mm_dd")),
             ("NOVALS", .badResponse("1 report without open interest or positions")),
             ("SCALAR", .badResponse("not an array of rows")),
-            ("FUTURE", .badResponse("bar dated 3000-01-06 is after tomorrow (2025-06-02 America/New_York)")),
+            ("FUTURE", .badResponse("bar dated 3000-01-06 is after tomorrow (2025-06-01 America/New_York)")),
         ]
         for (code, expected) in cases {
             await #expect(throws: expected, "\(code)") { try await fetch(s, code) }

@@ -9,7 +9,7 @@ import Testing
 /// closes, and each way it fails.
 @Suite struct CboeTests {
     static let fetcher = NetworkFetcher(connectTimeout: 2)
-    let now = Date(timeIntervalSince1970: 1_748_736_000) // 2025-06-01
+    let now = Date(timeIntervalSince1970: 1_748_736_000) // 2025-06-01 00:00 UTC, 05-31 in New York
     static let path = "/api/global/us_indices/daily_prices/"
 
     func server(_ files: [String: LocalHTTPServer.Reply]) throws -> LocalHTTPServer {
@@ -86,7 +86,7 @@ import Testing
     @Test func aBarAfterTomorrowRefusesTheFile() async throws {
         let s = try server(["COR1M_History.csv": .init(text: PositioningFixtures.cor1m + "01/01/3000,1,1,1,20\n")])
         defer { s.stop() }
-        await #expect(throws: FeedError.badResponse("bar dated 3000-01-01 is after tomorrow (2025-06-02 America/New_York)")) {
+        await #expect(throws: FeedError.badResponse("bar dated 3000-01-01 is after tomorrow (2025-06-01 America/New_York)")) {
             try await fetch(s, "COR1M")
         }
     }
