@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RotorConfig
 
@@ -40,6 +41,21 @@ import Testing
         #expect(config.feeds.map(\.provider) == [.yahoo, .cftc, .cboe, .cftc])
         #expect(config.feeds.map(\.symbols) == [["RTY"], ["RTY_AM", "RTY_LF", "RTY_OI"], ["COR1M"], ["ES_AM", "ES_LF", "ES_OI"]])
         #expect(config.feeds[2].ticker == "COR1M" && config.feeds[3].interval == 3600)
+    }
+
+    /// The commented `[[feeds]]` of rotor.example.toml, uncommented, load and fill
+    /// what the comments say: the documentation cannot drift from the schema.
+    @Test func theExamplesCommentedFeedsLoad() throws {
+        let path = ConfigTests.samples.appendingPathComponent("rotor.example.toml").path
+        var text = "", inBlock = false
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "# [[feeds]]" { inBlock = true } else if inBlock && line.wholeMatch(of: /# [a-z_]+ = .*/) == nil { inBlock = false }
+            if inBlock { text += line.dropFirst(2) + "\n" }
+        }
+        let c = try parse(text)
+        #expect(c.feeds.map(\.provider) == [.yahoo, .cboe, .cftc])
+        #expect(c.feeds.map(\.symbols) == [["ES"], ["COR1M"], ["RTY_AM", "RTY_LF", "RTY_OI"]])
+        #expect(c.feeds.map(\.ticker) == ["ES=F", "COR1M", "239742"])
     }
 
     @Test(arguments: [
