@@ -146,4 +146,25 @@ import Testing
             await #expect(throws: expected, "\(code)") { try await fetch(s, code) }
         }
     }
+
+    @Test func aStalledAnswerIsCutAtTheDeadline() async throws {
+        let s = try server { _ in .init(text: PositioningFixtures.russell, pacing: .stall(afterBytes: 30)) }
+        defer { s.stop() }
+        await #expect(throws: FeedError.timeout(seconds: 0.3)) {
+            try await CFTC(fetcher: Self.fetcher, baseURL: s.baseURL, timeout: 0.3).fetch("239742", since: nil, now: now)
+        }
+    }
+
+    @Test func aServersMessageIsShortAndEscaped() async throws {
+        let long = String(repeating: "x", count: 200)
+        let s = try server { code in
+            code == "LONG00" ? .init(status: 400, text: #"{"error":true,"message":"\#(long)"}"#)
+                : .init(status: 400, text: #"{"error":true,"message":"\u001b]0;owned\u0007 bad"}"#)
+        }
+        defer { s.stop() }
+        await #expect(throws: FeedError.http(status: 400, detail: "\\e]0;owned\\x07 bad")) { try await fetch(s, "ESCAPE") }
+        await #expect(throws: FeedError.http(status: 400, detail: String(repeating: "x", count: 77) + "...")) {
+            try await fetch(s, "LONG00")
+        }
+    }
 }

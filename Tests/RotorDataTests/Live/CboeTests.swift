@@ -97,4 +97,12 @@ import Testing
         #expect(Cboe.url(base: "http://127.0.0.1:9", symbol: "../x?y=1#z")
             == "http://127.0.0.1:9/api/global/us_indices/daily_prices/..%2Fx%3Fy%3D1%23z_History.csv")
     }
+
+    @Test func aStalledAnswerIsCutAtTheDeadline() async throws {
+        let s = try server(["COR1M_History.csv": .init(text: PositioningFixtures.cor1m, pacing: .stall(afterBytes: 30))])
+        defer { s.stop() }
+        await #expect(throws: FeedError.timeout(seconds: 0.3)) {
+            try await Cboe(fetcher: Self.fetcher, baseURL: s.baseURL, timeout: 0.3).fetch("COR1M", since: nil, now: now)
+        }
+    }
 }
