@@ -124,9 +124,10 @@ struct CheckCommand: AsyncParsableCommand {
         var failed = false
         var reported = Set<String>()
         for feed in session.feeds {
-            guard reported.insert(feed.name).inserted else { continue }
-            let name = feed.name
-            if let (_, error) = failures.first(where: { $0.0.name == name }) {
+            // A feed of several series is named by all of them: `RTY_AM RTY_LF RTY_OI ok`.
+            let name = feed.names.joined(separator: " ")
+            guard reported.insert(name).inserted else { continue }
+            if let (_, error) = failures.first(where: { $0.0.names == feed.names }) {
                 say("\(name) \(error)")
                 failed = true
             } else {
@@ -168,7 +169,7 @@ struct CheckCommand: AsyncParsableCommand {
     /// Live, the feeds are the data: an enabled rule that reads a symbol no feed
     /// fills can never fire.
     private func unfedAlerts(_ config: RotorConfig, path: String?) -> [String] {
-        let fed = Set(config.feeds.map { $0.symbol.lowercased() })
+        let fed = Set(config.feeds.flatMap(\.symbols).map { $0.lowercased() })
         return config.alerts.filter(\.enabled).compactMap { rule in
             let names = rule.expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
             let absent = names.sorted().filter { !fed.contains($0.lowercased()) }

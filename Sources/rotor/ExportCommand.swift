@@ -94,7 +94,7 @@ struct ExportCommand: AsyncParsableCommand {
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
         let progress = ProgressLine()
-        let failures = await session.fetchOnce(progress: progress.universeProgress, where: { names.contains($0.name) })
+        let failures = await session.fetchOnce(progress: progress.universeProgress, where: { $0.names.contains(where: names.contains) })
         progress.clear()
         for (feed, error) in failures {
             guard let last = session.store.lastDate(feed) else { continue }

@@ -97,7 +97,7 @@ import Testing
         ("[keys]\nquit = \"qq\"\n",
          "my.toml:2: keys.quit: cannot read 'qq' as a key (a character, space, enter, esc, tab, shift-tab, arrows, f1-f12, ctrl-x)"),
         ("[[feeds]]\nsymbol = \"ES\"\nprovider = \"yahooo\"\n",
-         "my.toml:3: feeds[1].provider: unknown provider 'yahooo': use yahoo, fred or csv (did you mean yahoo?)"),
+         "my.toml:3: feeds[1].provider: unknown provider 'yahooo': use yahoo, fred, cboe, cftc or csv (did you mean yahoo?)"),
         ("[[feeds]]\nsymbol = \"ES\"\nprovider = \"yahoo\"\nbase_url = \"http://example.com\"\n",
          "my.toml:4: feeds[1].base_url: must be https://, or http:// to this machine (127.0.0.1, localhost), got 'http://example.com'"),
         ("[[vol_pairs]]\nimplied = \"VIX\"\n", "my.toml:1: vol_pairs[1].underlying: missing (the future, e.g. ES)"),

@@ -120,12 +120,13 @@ extension RotorConfig {
     private static func readFeed(_ feed: TableReader) throws(ConfigError) -> Feed {
         var f = feed
         guard let symbol = try f.string("symbol") else { throw f.error("symbol", "missing (the name expressions use, e.g. ES)") }
-        guard let providerName = try f.string("provider") else { throw f.error("provider", "missing (yahoo, fred or csv)") }
+        guard let providerName = try f.string("provider") else { throw f.error("provider", "missing (\(providerNames))") }
         guard let provider = Feed.Provider(rawValue: providerName.lowercased()) else {
             let hint = suggestion(for: providerName, among: Feed.Provider.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
-            throw f.error("provider", "unknown provider '\(providerName)': use yahoo, fred or csv\(hint)")
+            throw f.error("provider", "unknown provider '\(providerName)': use \(providerNames)\(hint)")
         }
         let ticker = try f.string("ticker") ?? symbol
+        if provider == .cftc { try checkCFTCFeed(f, symbol: symbol, ticker: ticker) }
         let interval = try f.number("interval", in: 1...86_400)
         let baseURL = try f.string("base_url")
         let members = try f.string("members")
@@ -145,17 +146,35 @@ extension RotorConfig {
                     members: members, line: feed.table.line)
     }
 
+    /// The providers a feed may name, for messages.
+    static let providerNames = "yahoo, fred, cboe, cftc or csv"
+
+    /// A cftc feed is one contract: a plain symbol (its series are `SYMBOL_AM` ...)
+    /// and a contract code as the CFTC writes them (`239742`, `13874A`), given
+    /// explicitly since the symbol is not one.
+    private static func checkCFTCFeed(_ f: TableReader, symbol: String, ticker: String) throws(ConfigError) {
+        if symbol.hasPrefix("@") { throw f.error("symbol", "a cftc feed is one contract, not a universe") }
+        guard f.table["ticker"] != nil else {
+            throw f.error("ticker", "missing: the CFTC contract code, e.g. 239742 (E-mini Russell 2000)")
+        }
+        guard ticker.count == 6, ticker.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw f.error("ticker", "'\(ticker)' is not a CFTC contract code (six letters and digits, e.g. 239742 or 13874A)")
+        }
+    }
+
     /// Two feeds for one symbol would race to fill it: the second is an error at its
     /// `symbol` line, naming the first. Symbols match case-insensitively, as in
-    /// expressions.
+    /// expressions; a cftc feed fills its series' symbols (`RTY_AM` ...), not its own.
     private static func checkDistinctSymbols(_ readers: [TableReader], _ feeds: [Feed]) throws(ConfigError) {
         var first: [String: Int] = [:] // lower-cased symbol -> line of its feed's symbol
         for (reader, feed) in zip(readers, feeds) {
             let line = reader.table["symbol"]?.line ?? feed.line
-            if let earlier = first[feed.symbol.lowercased()] {
-                throw reader.error("symbol", "\(feed.symbol) already has a feed (symbol on line \(earlier)); give each symbol one [[feeds]]")
+            for symbol in feed.symbols {
+                if let earlier = first[symbol.lowercased()] {
+                    throw reader.error("symbol", "\(symbol) already has a feed (symbol on line \(earlier)); give each symbol one [[feeds]]")
+                }
+                first[symbol.lowercased()] = line
             }
-            first[feed.symbol.lowercased()] = line
         }
     }
 

@@ -33,7 +33,7 @@ public struct RotorConfig: Sendable, Equatable {
 
     /// One live source: which rotor symbol it fills, from which provider.
     public struct Feed: Sendable, Equatable {
-        public enum Provider: String, Sendable, CaseIterable { case yahoo, fred, csv }
+        public enum Provider: String, Sendable, CaseIterable { case yahoo, fred, csv, cboe, cftc }
         /// The name expressions use (`ES`, `US2Y`, or `@name` for a universe).
         public var symbol: String
         public var provider: Provider
@@ -46,5 +46,9 @@ public struct RotorConfig: Sendable, Equatable {
         /// as written (relative to the config file).
         public var members: String?
         public var line: Int
+
+        /// The symbols this feed fills: its symbol, or for a cftc feed one per
+        /// positioning series (`RTY` fills `RTY_AM`, `RTY_LF`, `RTY_OI`).
+        public var symbols: [String] { provider == .cftc ? PositioningSeries.symbols(symbol) : [symbol] }
     }
 }

@@ -9,8 +9,9 @@ public import RotorCore
 ///   covers every exchange's zone; the same bound the providers apply to new bars);
 /// - the close is a finite number;
 /// - Yahoo's closes are prices and must be above 0; FRED's values (yields, rates,
-///   spreads) and a CSV file's columns may legitimately be 0 or negative, so they are
-///   only required to be finite.
+///   spreads), a CSV file's columns, Cboe's indices and the CFTC's net positions
+///   (negative when short) may legitimately be 0 or negative, so they are only
+///   required to be finite.
 public struct CachedRowCheck: Sendable {
     public static let earliest = Day(year: 1900, month: 1, day: 1)!
     /// The last day a row may have.

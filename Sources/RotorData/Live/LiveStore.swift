@@ -67,11 +67,20 @@ public final class LiveStore: @unchecked Sendable {
         return version
     }
 
-    /// The latest date held for a feed: where its next fetch starts.
+    /// The latest date held for a feed: where its next fetch starts (for a feed of
+    /// several parts, the latest of any part).
     public func lastDate(_ feed: FeedSpec) -> Day? {
         lock.lock()
         defer { lock.unlock() }
-        return series(of: feed)?.last?.date
+        guard !feed.kind.parts.isEmpty else { return series(of: feed)?.last?.date }
+        return feed.kind.parts.compactMap { symbols[feed.symbol(part: $0)]?.last?.date }.max()
+    }
+
+    /// The latest date held for one part of a feed (`RTY_AM`).
+    public func lastDate(_ feed: FeedSpec, part: String) -> Day? {
+        lock.lock()
+        defer { lock.unlock() }
+        return symbols[feed.symbol(part: part)]?.last?.date
     }
 
     private func series(of feed: FeedSpec) -> Series? {
@@ -86,6 +95,17 @@ public final class LiveStore: @unchecked Sendable {
         let merged = LiveStore.merge(series(of: feed) ?? Series(), bars)
         if let u = feed.universe { members[u, default: [:]][feed.symbol] = merged } else { symbols[feed.symbol] = merged }
         changed.insert(feed.name)
+        version += 1
+    }
+
+    /// New bars for one part of a feed (`RTY_AM` of the cftc feed `RTY`), merged as
+    /// `merge(_:_:)` does.
+    public func merge(_ feed: FeedSpec, part: String, _ bars: Series) {
+        lock.lock()
+        defer { lock.unlock() }
+        let symbol = feed.symbol(part: part)
+        symbols[symbol] = LiveStore.merge(symbols[symbol] ?? Series(), bars)
+        changed.insert(symbol)
         version += 1
     }
 

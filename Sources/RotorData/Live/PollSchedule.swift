@@ -86,12 +86,14 @@ public struct PollSchedule: Sendable {
         return .wait(until: max(wake, now))
     }
 
-    /// Fetch `i` succeeded: due again after its interval.
-    public mutating func completed(_ i: Int, marketOpen: Bool?, now: Double) {
+    /// Fetch `i` succeeded: due again after its interval, or after `wait` seconds when
+    /// the feed's own calendar says when to look again (`FeedSpec.waitForRelease`).
+    public mutating func completed(_ i: Int, marketOpen: Bool?, now: Double, wait: Double? = nil) {
         entries[i].inFlight = false
         entries[i].failures = 0
         entries[i].marketOpen = marketOpen ?? entries[i].marketOpen
-        entries[i].nextDue = now + entries[i].spec.interval(marketOpen: entries[i].marketOpen)
+        let wait = wait.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        entries[i].nextDue = now + (wait ?? entries[i].spec.interval(marketOpen: entries[i].marketOpen))
     }
 
     /// Fetch `i` failed: due again after its backoff. `jitter` is a number in 0...1

@@ -144,7 +144,8 @@ public actor Poller {
                                             now: clocks.wall, log: log)
         switch result {
         case let .success(marketOpen):
-            schedule.completed(i, marketOpen: marketOpen, now: clocks.monotonic())
+            let wait = feed.waitForRelease(now: clocks.wall(), latest: store.lastDate(feed))
+            schedule.completed(i, marketOpen: marketOpen, now: clocks.monotonic(), wait: wait)
         case let .failure(error):
             log("feed \(feed.label): \(error)")
             schedule.failed(i, error, now: clocks.monotonic(), jitter: clocks.jitter())
@@ -165,10 +166,13 @@ public actor Poller {
     {
         do {
             let bars = try await provider.fetch(feed.ticker, since: store.lastDate(feed), now: now())
-            store.merge(feed, bars.series)
+            let histories = feed.histories(bars)
+            for h in histories {
+                if let part = h.part { store.merge(feed, part: part, h.series) } else { store.merge(feed, h.series) }
+            }
             if let cache {
                 do {
-                    try cache.store(feed.cacheKey, bars.series)
+                    for h in histories { try cache.store(h.key, h.series) }
                     store.record(feed) { $0.cacheWrite(failed: nil, at: now()) }
                 } catch {
                     log("cache: \(feed.label): \(error)")
@@ -196,14 +200,36 @@ public actor Poller {
     public static func loadCache(_ cache: FeedCache, into store: LiveStore, now: Date = Date())
         throws(FeedCache.Failure) -> (feeds: Int, warning: String?)
     {
-        let cached = try cache.load(store.feeds.map(\.cacheKey), now: now)
+        let cached = try cache.load(store.feeds.flatMap(\.cacheKeys), now: now)
         var count = 0
         for feed in store.feeds {
-            if let s = cached.histories[feed.cacheKey], !s.isEmpty {
-                store.merge(feed, s)
-                count += 1
+            if feed.kind.parts.isEmpty {
+                if let s = cached.histories[feed.cacheKey], !s.isEmpty {
+                    store.merge(feed, s)
+                    count += 1
+                }
+                continue
             }
+            var any = false
+            for part in feed.kind.parts {
+                guard let s = cached.histories[feed.cacheKey(part: part)], !s.isEmpty else { continue }
+                store.merge(feed, part: part, s)
+                any = true
+            }
+            if any { count += 1 }
         }
         return (count, cached.warning)
+    }
+}
+
+extension FeedSpec {
+    /// Where a fetch's bars go: the feed's one series under `cacheKey`, or each
+    /// non-empty part under its own symbol and key.
+    func histories(_ bars: Bars) -> [(part: String?, key: CacheKey, series: Series)] {
+        guard !kind.parts.isEmpty else { return [(nil, cacheKey, bars.series)] }
+        return kind.parts.compactMap { part in
+            guard let s = bars.parts[part], !s.isEmpty else { return nil }
+            return (part, cacheKey(part: part), s)
+        }
     }
 }

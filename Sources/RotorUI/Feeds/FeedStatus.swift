@@ -19,6 +19,9 @@ public struct FeedStatus: Sendable, Equatable {
     public var label: String
     /// The name panes read it by (a member's own ticker for a universe member).
     public var symbol: String
+    /// Every name its data goes by: `[symbol]`, or each series of a feed of several
+    /// (`RTY_AM`, `RTY_LF`, `RTY_OI`), which is what a problem is shown against.
+    public var symbols: [String]
     /// The universe it is a member of, if any (then it is counted, not listed).
     public var universe: String?
     public var state: State
@@ -44,9 +47,10 @@ public struct FeedStatus: Sendable, Equatable {
 
     public init(label: String, symbol: String, universe: String? = nil, state: State,
                 lastSuccess: Moment? = nil, failingSince: Moment? = nil, lastError: String? = nil,
-                cacheFailure: CacheFailure? = nil) {
+                cacheFailure: CacheFailure? = nil, symbols: [String]? = nil) {
         self.label = label
         self.symbol = symbol
+        self.symbols = symbols ?? [symbol]
         self.universe = universe
         self.state = state
         self.lastSuccess = lastSuccess

@@ -7,6 +7,9 @@ extension FeedReport {
     /// control characters escaped here, once for the screen and snapshots.
     public static func live(_ feeds: [FeedStatus], loaded: [String: Int]) -> FeedReport {
         var lines: [String] = [], problems: [String: String] = [:]
+        // Feeds (and universes) with problems: a feed of several series puts its
+        // problem against each of them, but is one feed in the summary.
+        var troubled = 0
         var ok = 0, main = 0
         var memberStates: [String: (failing: Int, total: Int, error: String?)] = [:]
         // Writes to the cache that failed: the data on screen is fresh, so the feed
@@ -37,12 +40,14 @@ extension FeedReport {
                 line += "waiting  " + last
             case .stale:
                 line += "stale    " + last
-                problems[feed.symbol] = "stale, \(last)"
+                for symbol in feed.symbols { problems[symbol] = "stale, \(last)" }
+                troubled += 1
             case .failing:
                 let since = feed.failingSince?.clock ?? "?"
                 let error = feed.lastError.map(\.escapingControlCharacters) ?? "failing"
                 line += "FAILING  since \(since): \(error); \(last)"
-                problems[feed.symbol] = "\(error) since \(since)"
+                for symbol in feed.symbols { problems[symbol] = "\(error) since \(since)" }
+                troubled += 1
             }
             lines.append(line)
         }
@@ -51,10 +56,13 @@ extension FeedReport {
             let done = loaded[u] ?? 0
             lines.append("@\(u): \(done)/\(m.total) members loaded, \(m.failing) failing" + (m.error.map { " (last: \($0))" } ?? ""))
             if done < m.total { progress["@" + u] = "loading \(done)/\(m.total)" }
-            if m.failing > 0 && m.failing * 10 >= m.total { problems["@" + u] = "\(m.failing) of \(m.total) members failing" }
+            if m.failing > 0 && m.failing * 10 >= m.total {
+                problems["@" + u] = "\(m.failing) of \(m.total) members failing"
+                troubled += 1
+            }
         }
         lines += unsaved
-        var summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(problems.count) with problems"
+        var summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(troubled) with problems"
         if !unsaved.isEmpty { summary += ", \(unsaved.count) not saved to the cache (f)" }
         return FeedReport(summary: summary, lines: lines, problems: problems, progress: progress)
     }

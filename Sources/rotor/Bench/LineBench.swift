@@ -96,8 +96,10 @@ enum LineBench {
             if feed.universe != nil {
                 series = members.isEmpty ? nil : members[member % members.count]
                 member += 1
-            } else {
+            } else if feed.kind.parts.isEmpty {
                 series = market.series(feed.symbol)
+            } else {
+                series = nil // a feed of several series (cftc): the demo has none to give it
             }
             guard var series, !series.isEmpty else { continue }
             if rows > 0, series.count > rows {

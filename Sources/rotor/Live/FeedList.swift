@@ -32,10 +32,11 @@ enum FeedList {
     }
 
     /// Base URLs from the environment win over the config's, so a test or a proxy can
-    /// redirect every feed of a provider.
+    /// redirect every feed of a provider: `ROTOR_YAHOO_BASE_URL`, `ROTOR_FRED_BASE_URL`,
+    /// `ROTOR_CBOE_BASE_URL`, `ROTOR_CFTC_BASE_URL` (a CSV file has none).
     static func baseURLOverride(_ kind: FeedSpec.Kind, environment: [String: String]) -> String? {
-        let name = kind == .yahoo ? "ROTOR_YAHOO_BASE_URL" : (kind == .fred ? "ROTOR_FRED_BASE_URL" : "")
-        return environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        guard kind != .csv else { return nil }
+        return environment["ROTOR_\(kind.rawValue.uppercased())_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Tickers one a line; blank lines and `#` comments are skipped.

@@ -27,7 +27,8 @@ enum FeedStatusReading {
                               lastSuccess: health.lastSuccess.map(moment), failingSince: health.failingSince.map(moment),
                               lastError: health.lastError.map { "\($0)" },
                               cacheFailure: health.cacheError.map {
-                                  FeedStatus.CacheFailure(message: $0.message, since: moment($0.since), last: moment($0.last)) })
+                                  FeedStatus.CacheFailure(message: $0.message, since: moment($0.since), last: moment($0.last)) },
+                              symbols: feed.universe == nil ? feed.names : nil)
         }
     }
 

@@ -59,6 +59,13 @@ extension LiveSession {
             if let u = feed.universe {
                 universes["@" + u, default: (0, nil)].withData += store.lastDate(feed) == nil ? 0 : 1
                 if universes["@" + u]!.error == nil { universes["@" + u]!.error = error }
+            } else if !feed.kind.parts.isEmpty {
+                // Each series of the feed on its own: a report can lack one of them.
+                for part in feed.kind.parts where store.lastDate(feed, part: part) == nil {
+                    let symbol = feed.symbol(part: part)
+                    let why = error.map { "\($0)" } ?? (store.lastDate(feed) == nil ? "not fetched" : "had no values for it")
+                    out.append((symbol, "\(symbol): no data: \(feed.kind.rawValue) \(feed.ticker) \(why), nothing cached"))
+                }
             } else if store.lastDate(feed) == nil {
                 out.append((feed.symbol, "\(feed.symbol): no data: \(feed.kind.rawValue) \(feed.ticker) "
                                 + (error.map { "\($0)" } ?? "not fetched") + ", nothing cached"))

@@ -3,7 +3,8 @@ import RotorConfig
 import RotorData
 
 /// Which provider fetches a feed: Yahoo's chart API, FRED (with the API key of the
-/// environment, else the config's) or a local CSV file, all sharing one HTTP client.
+/// environment, else the config's), Cboe's index files, the CFTC's positioning
+/// reports or a local CSV file, all sharing one HTTP client.
 enum PollerWiring {
     static func providers(_ config: RotorConfig, environment: [String: String]) -> @Sendable (FeedSpec) -> any Provider {
         let apiKey = environment["FRED_API_KEY"].flatMap { $0.isEmpty ? nil : $0 } ?? config.fredAPIKey
@@ -13,6 +14,8 @@ enum PollerWiring {
             case .yahoo: YahooChart(fetcher: fetcher, baseURL: spec.baseURL)
             case .fred: FRED(fetcher: fetcher, baseURL: spec.baseURL, apiKey: apiKey)
             case .csv: CSVFileProvider()
+            case .cboe: Cboe(fetcher: fetcher, baseURL: spec.baseURL)
+            case .cftc: CFTC(fetcher: fetcher, baseURL: spec.baseURL)
             }
         }
     }

@@ -28,6 +28,22 @@ import Testing
         #expect(report.progress.isEmpty)
     }
 
+    /// A feed of several series (cftc) beside a price feed of the same symbol: its
+    /// problem is shown against each of its series, never against the price, and it
+    /// counts as one feed.
+    @Test func aFeedOfSeveralSeriesHasItsProblemOnEach() {
+        let feeds = [
+            FeedStatus(label: "RTY (yahoo RTY=F)", symbol: "RTY", state: .ok, lastSuccess: M(clock: "14:02:11", secondsAgo: 42)),
+            FeedStatus(label: "RTY (cftc 239742)", symbol: "RTY", state: .failing, failingSince: M(clock: "13:55:00", secondsAgo: 60),
+                       lastError: "HTTP 500: an HTML page", symbols: ["RTY_AM", "RTY_LF", "RTY_OI"]),
+        ]
+        let report = FeedReport.live(feeds, loaded: [:])
+        let problem = "HTTP 500: an HTML page since 13:55:00"
+        #expect(report.problems == ["RTY_AM": problem, "RTY_LF": problem, "RTY_OI": problem])
+        #expect(report.summary == "feeds 1/2 ok, 1 with problems")
+        #expect(report.lines[1] == "RTY (cftc 239742)          FAILING  since 13:55:00: HTTP 500: an HTML page; no data yet")
+    }
+
     @Test func aLongLabelIsNotCut() {
         let label = "A_VERY_LONG_SYMBOL_NAME (yahoo A_VERY_LONG_SYMBOL_NAME)"
         let report = FeedReport.live([FeedStatus(label: label, symbol: "A", state: .waiting)], loaded: [:])

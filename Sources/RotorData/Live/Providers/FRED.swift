@@ -57,17 +57,7 @@ public struct FRED: Provider {
     }
 
     public static func parseCSV(_ response: HTTPResponse, series: String) throws(FeedError) -> Series {
-        guard (200..<300).contains(response.status) else { throw statusError(response) }
-        if shortBody(response) == "an HTML page" { throw .badResponse("an HTML page, not CSV") }
-        let content: CSVContent
-        do {
-            content = try CSVImporter.parse(response.body, name: "FRED \(series)")
-        } catch {
-            throw .badResponse(error.message.escapingControlCharacters)
-        }
-        guard case let .series(s) = content else { throw .badResponse("more than one value column") }
-        guard !s.isEmpty else { throw .empty }
-        return s
+        try csvSeries(response, name: "FRED \(series)", wide: "more than one value column")
     }
 
     public static func parseJSON(_ response: HTTPResponse) throws(FeedError) -> Series {
