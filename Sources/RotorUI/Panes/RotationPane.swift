@@ -37,7 +37,7 @@ public enum RotationPane {
             .init("spread z", tech.spreadZ, .signed(2)).joined(),
         ]
         return PaneSpec(
-            name: "rotation", title: large.label,
+            name: "rotation", title: "RTY/ES",
             views: [large, tech].map { pair in
                 // The pane's own pair is its title; the other names itself.
                 let ratioLabel = pair.other == r.large ? "ratio" : pair.label
