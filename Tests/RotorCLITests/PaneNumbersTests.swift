@@ -31,23 +31,28 @@ import Testing
         let model = try #require(GoldenScreenTests.model)
         let day = try #require(Day(parsing: date))
         let reader = PaneReader(model: model, asOf: day, lookback: .year1)
+        // Every view of every pane (the rotation pane's RTY/NQ, each vol pair).
         for pane in Int.standardPlaces {
-            let content = model.panes[pane].content(reader)
-            let readings = content.readings + content.detail
-            let direct = readings.filter { $0.expression != nil }
-            let export = try exported(direct.map { $0.expression! }, on: date)
-            for reading in direct {
-                let value = try #require(export[reading.expression!], "\(reading.expression!) not exported")
-                let expected = value.map { reading.format.format($0 * reading.scale) } ?? "–"
-                #expect(reading.text == expected, "\(pane) \(reading.label) = \(reading.expression!) on \(date)")
-            }
-            // And each one is on the zoomed screen as "label number".
-            var state = AppState(width: 200, height: 60)
-            state.focus = pane
-            state.zoomed = true
-            let screen = view(state, model: model, asOf: day, mode: "REPLAY").lines().joined(separator: "\n")
-            for reading in readings {
-                #expect(screen.contains(reading.label + " " + reading.text), "\(pane): \(reading.label) \(reading.text)")
+            for index in model.panes[pane].views.indices {
+                let content = model.panes[pane].content(reader, view: index)
+                let readings = content.readings + content.detail
+                let direct = readings.filter { $0.expression != nil }
+                let export = try exported(direct.map { $0.expression! }, on: date)
+                for reading in direct {
+                    let value = try #require(export[reading.expression!], "\(reading.expression!) not exported")
+                    let expected = value.map { reading.format.format($0 * reading.scale) } ?? "–"
+                    #expect(reading.text == expected, "\(pane) \(reading.label) = \(reading.expression!) on \(date)")
+                }
+                // And each one is on the zoomed screen as "label number", with its records note.
+                var state = AppState(width: 200, height: 60)
+                state.focus = pane
+                state.zoomed = true
+                state.views[model.panes[pane].name] = index
+                let screen = view(state, model: model, asOf: day, mode: "REPLAY").lines().joined(separator: "\n")
+                for reading in readings {
+                    #expect(screen.contains(reading.label + " " + reading.text), "\(pane): \(reading.label) \(reading.text)")
+                    if let note = reading.record?.forms.first { #expect(screen.contains(note), "\(pane): \(reading.label) \(note)") }
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ public enum BreadthPane {
             name: "breadth", title: "BREADTH",
             views: [.init(
                 readings: [
-                    .init("% > 50d", above50, .percentLevel(decimals: 1)),
+                    .init("% > 50d", above50, .percentLevel(decimals: 1)).record(.both),
                     .init("pct 1y", percentile, .decimals(0)).joined(),
                     .init("net adv", "netadv(\(u))", .count),
                     .init("McClellan", "mcclellan(\(u))", .signed(1)),

@@ -19,9 +19,16 @@ public struct Reading: Sendable, Equatable {
     /// Kept on one line with the reading before it (its change: `2s10s +29 bp   20d
     /// -1 bp`) when the two fit a line, so a label never starts a line without its subject.
     public var joinsPrevious: Bool
+    /// Its records context on this date (`largest since 2011-03-02`), written after
+    /// it (and the readings joined to it) when the row has room.
+    public var record: RecordNote?
+    /// The columns its widest records note takes (0 without records context): the
+    /// room a roomy pane keeps for it on every date.
+    public var recordRoom: Int
 
     public init(label: String, expression: String? = nil, scale: Double = 1, value: Double?,
-                format: NumberFormatKind, style: Style? = nil, widestNumber: Int = 0, joinsPrevious: Bool = false) {
+                format: NumberFormatKind, style: Style? = nil, widestNumber: Int = 0, joinsPrevious: Bool = false,
+                record: RecordNote? = nil, recordRoom: Int = 0) {
         self.label = label
         self.expression = expression
         self.scale = scale
@@ -30,6 +37,8 @@ public struct Reading: Sendable, Equatable {
         self.style = style
         self.widestNumber = widestNumber
         self.joinsPrevious = joinsPrevious
+        self.record = record
+        self.recordRoom = recordRoom
     }
 
     /// The columns the reading takes in a row of readings on every date: its label

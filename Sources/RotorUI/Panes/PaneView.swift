@@ -19,6 +19,11 @@ public struct PaneView: Widget {
     /// weekend is 4).
     public static let staleAfterDays = 4
 
+    /// A pane at least this many rows tall inside keeps room for its readings' records
+    /// notes (a row of readings more costs its chart little); a shorter one shows a
+    /// note only where its row has room left.
+    public static let roomForNotesHeight = 20
+
     public init(number: Int, title: String, content: PaneContent, reader: PaneReader, isFocused: Bool,
                 isZoomed: Bool = false, feeds: FeedReport = FeedReport(summary: "")) {
         self.feeds = feeds
@@ -59,7 +64,9 @@ public struct PaneView: Widget {
             text.append((TextLine("⚠ \(feedProblems.count - 2) more feeds failing (f: feeds)", style: .role(.warn)), 1))
         }
         text += feeds.progress(for: content.expressions).map { (TextLine($0, style: .role(.dim)), 2) }
-        let readings = Self.packed(content.readings + (isZoomed ? content.detail : []), width: inner.width)
+        // Zoomed or tall, the readings keep room for their records notes on every date.
+        let readings = Self.packed(content.readings + (isZoomed ? content.detail : []), width: inner.width,
+                                   reservingNotes: isZoomed || inner.height >= Self.roomForNotesHeight)
         text += readings.enumerated().map { ($1, $0 > 0 ? 2 : 1) }
         text += content.flags.map { ($0.row(width: inner.width), 0) }
         text += content.rows.map { ($0, 3) }
@@ -108,47 +115,92 @@ public struct PaneView: Widget {
     /// Readings side by side, each in its slot (its label and widest number, so the
     /// rows break at the same places and the readings start at the same columns on
     /// every date); a reading that joins the one before it goes to a new line with it
-    /// rather than alone, when the two fit a line.
-    static func packed(_ readings: [Reading], width: Int) -> [TextLine] {
+    /// rather than alone, when the two fit a line. With `reservingNotes`, a group (a
+    /// reading and those joined to it) with records context keeps room after it for
+    /// its longest note on every date and ends its row, when the group and that room
+    /// fit a line; see `line` for where the notes go.
+    static func packed(_ readings: [Reading], width: Int, reservingNotes: Bool = false) -> [TextLine] {
         let gap = 3
         // Runs of readings kept together: a reading and those that join it.
-        var groups: [[Reading]] = []
-        for reading in readings {
-            if reading.joinsPrevious, !groups.isEmpty { groups[groups.count - 1].append(reading) } else { groups.append([reading]) }
+        var groups: [[Int]] = []
+        for (i, reading) in readings.enumerated() {
+            if reading.joinsPrevious, !groups.isEmpty { groups[groups.count - 1].append(i) } else { groups.append([i]) }
         }
-        var rows: [[Reading]] = []
+        var slots = readings.map(\.slot)
+        func span(_ group: [Int]) -> Int { group.map { slots[$0] }.reduce(0, +) + gap * (group.count - 1) }
+        // The groups that keep room for their notes: each ends its row, so the room
+        // (blank on most dates) is at the row's end, not a hole between readings.
+        var reserved = Set<Int>()
+        if reservingNotes {
+            for (g, group) in groups.enumerated() {
+                let room = group.map { readings[$0].recordRoom }.filter { $0 > 0 }.map { $0 + noteGap }.reduce(0, +)
+                if room > 0, span(group) + room <= width {
+                    slots[group.last!] += room
+                    reserved.insert(g)
+                }
+            }
+        }
+        var rows: [[Int]] = []
         var used = 0
-        for group in groups {
-            let groupWidth = group.map(\.slot).reduce(0, +) + gap * (group.count - 1)
-            if let row = rows.last, !row.isEmpty, used + gap + groupWidth > width, groupWidth <= width {
+        for (g, group) in groups.enumerated() {
+            let groupWidth = span(group)
+            if let row = rows.last, !row.isEmpty, (used + gap + groupWidth > width && groupWidth <= width) || reserved.contains(g - 1) {
                 rows.append([])
                 used = 0
             }
-            for reading in group {
-                if let row = rows.last, !row.isEmpty, used + gap + reading.slot <= width {
-                    rows[rows.count - 1].append(reading)
-                    used += gap + reading.slot
+            for i in group {
+                if let row = rows.last, !row.isEmpty, used + gap + slots[i] <= width {
+                    rows[rows.count - 1].append(i)
+                    used += gap + slots[i]
                 } else if let row = rows.last, row.isEmpty {
-                    rows[rows.count - 1].append(reading)
-                    used = reading.slot
+                    rows[rows.count - 1].append(i)
+                    used = slots[i]
                 } else {
-                    rows.append([reading])
-                    used = reading.slot
+                    rows.append([i])
+                    used = slots[i]
                 }
             }
         }
-        return rows.map { row in
-            var spans: [Span] = []
-            for (i, reading) in row.enumerated() {
-                if i > 0 {
-                    // Padded to the slot of the reading before, so this one does not move.
-                    let before = row[i - 1]
-                    spans.append(Span(String(repeating: " ", count: before.slot - before.line.width + gap)))
-                }
-                spans += reading.line.spans
+        return rows.map { line($0.map { readings[$0] }, slots: $0.map { slots[$0] }, width: width, gap: gap) }
+    }
+
+    /// Between a group's last number and its records context.
+    static let noteGap = 2
+
+    /// One row of readings, each at the column its slots give it, and each group's
+    /// records context (`largest since 2011-03-02`) after the slot of its last
+    /// reading, in the longest form that fits before the next reading (or the
+    /// width): a note never moves a reading, so the rows look alike on every date; a
+    /// note with no room is not shown (a narrow pane loses the notes first).
+    static func line(_ row: [Reading], slots: [Int], width: Int, gap: Int) -> TextLine {
+        var spans: [Span] = []
+        var start = 0, column = 0
+        var pending: [RecordNote] = []
+        for (k, reading) in row.enumerated() {
+            if k > 0 {
+                // Padded to the slot of the reading before, so this one does not move.
+                spans.append(Span(String(repeating: " ", count: start - column)))
             }
-            return TextLine(spans)
+            spans += reading.line.spans
+            column = start + reading.line.width
+            let next = start + slots[k] + gap
+            if let note = reading.record { pending.append(note) }
+            if k == row.count - 1 || !row[k + 1].joinsPrevious {
+                // The group ends here: its notes go after this slot, before the next reading.
+                let limit = k == row.count - 1 ? width : next - gap
+                var at = start + reading.slot + noteGap
+                for note in pending {
+                    guard let text = note.forms.first(where: { at + DisplayWidth.of($0) <= limit }) else { continue }
+                    spans.append(Span(String(repeating: " ", count: at - column)))
+                    spans.append(Span(text, style: .role(.title)))
+                    column = at + DisplayWidth.of(text)
+                    at = column + noteGap
+                }
+                pending = []
+            }
+            start = next
         }
+        return TextLine(spans)
     }
 
     /// Symbols and universes the pane needs that the data does not have.

@@ -26,7 +26,7 @@ public enum VolPremiumPane {
             views: pairs.map { pair in
                 .init(readings: [.init(pair.implied, pair.implied, .decimals(2)),
                                  .init("RV20 \(pair.underlying)", pair.realized, .decimals(2)),
-                                 .init("premium", pair.premium, .points, emphasis: discount)],
+                                 .init("premium", pair.premium, .points, emphasis: discount).record(.bySign)],
                       detail: [.init("IV/RV", pair.ratio, .multiple),
                                .init("premium pct 1y", pair.percentile, .decimals(0))],
                       chart: ChartSpec([.init(pair.implied, "\(pair.implied) implied", .series1),

@@ -124,9 +124,11 @@ import Testing
         for place in ["1", "3"] {
             #expect(run([.function(2), .character(Character(place)), .character("v")], on: Self.twoPages).views.isEmpty)
         }
-        // On page 1 the vol pane still cycles its pairs; rotation does not.
+        // On page 1 the vol pane still cycles its pairs, and rotation its charted pair.
         #expect(run([.character("3"), .character("v")], on: Self.twoPages).views == ["vol": 1])
-        #expect(run([.character("v")], on: Self.twoPages).views.isEmpty)
+        #expect(run([.character("v")], on: Self.twoPages).views == ["rotation": 1])
+        // Mag7 has one view: v does nothing.
+        #expect(run([.character("2"), .character("v")], on: Self.twoPages).views.isEmpty)
         // The view index wraps to the pane's views: the key only counts up.
         let twice = run([.character("v"), .character("v")], on: Self.twoPages) { $0 = curve }
         #expect(twice.view(of: 6) == 3 && Self.pane("curve", views: 2).view(3).readings.isEmpty)
@@ -174,7 +176,7 @@ import Testing
     /// The help's view line names the panes that have views, the user's included.
     @Test func helpNamesEveryPaneWithViews() {
         let line = KeyMap.standard.helpLines(for: Self.twoPages).first { $0.hasPrefix("v ") }
-        #expect(line?.hasSuffix("next view of the focused pane (VOL PREMIUM, CURVE)") == true, "\(line ?? "none")")
+        #expect(line?.hasSuffix("next view of the focused pane (RTY/ES, VOL PREMIUM, CURVE)") == true, "\(line ?? "none")")
         let none = PaneSet([Self.pane("a")], builtinCount: 0)
         #expect(!KeyMap.standard.helpLines(for: none).contains { $0.hasPrefix("v ") })
     }

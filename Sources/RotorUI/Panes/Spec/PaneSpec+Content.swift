@@ -30,7 +30,7 @@ extension ReadingSpec {
             let style = emphasis.flatMap { rule in v.map { rule.when.holds($0, rule.bound) } == true ? rule.style : nil }
             return Reading(label: label, expression: e, scale: scale, value: v.map { $0 * scale }, format: format,
                            style: style, widestNumber: reader.widestWidth(e, format, scale: scale),
-                           joinsPrevious: joinsPrevious)
+                           joinsPrevious: joinsPrevious, record: record?.note(e, reader), recordRoom: record?.room ?? 0)
         case let .change(e, rows):
             return Reading(label: label, value: reader.change(e, rows: rows).map { $0 * scale }, format: format,
                            widestNumber: reader.widestChangeWidth(e, rows: rows, format, scale: scale),

@@ -49,7 +49,7 @@ public struct PaneSpec: Sendable {
         }
 
         var expressions: [String] {
-            (readings + detail).compactMap(\.source.expression) + (chart?.expressions ?? [])
+            (readings + detail).flatMap(\.expressions) + (chart?.expressions ?? [])
         }
     }
 
@@ -98,6 +98,8 @@ public struct ReadingSpec: Sendable {
     public var emphasis: (when: Condition.Comparison, bound: Double, style: Style)?
     /// Kept on one line with the reading before it when the two fit (see `joined`).
     public var joinsPrevious = false
+    /// Records context beside it while it is extreme (see `record`).
+    public var record: RecordSpec?
 
     public init(_ label: String, _ expression: String, _ format: NumberFormatKind, scale: Double = 1,
                 emphasis: (when: Condition.Comparison, bound: Double, style: Style)? = nil) {
@@ -119,6 +121,23 @@ public struct ReadingSpec: Sendable {
         var spec = self
         spec.joinsPrevious = true
         return spec
+    }
+
+    /// This reading with its records context: beside it, while it is the highest (or
+    /// lowest, as `sides` says) of at least a year of its own rows, `largest since
+    /// 2011-03-02` or `record`, from the whole history (see `RecordSpec`). Only for a
+    /// reading of an expression's value.
+    public func record(_ sides: RecordSpec.Sides, high: RecordSpec.Words = .highest,
+                       low: RecordSpec.Words = .lowest) -> ReadingSpec {
+        var spec = self
+        spec.record = RecordSpec(sides, high: high, low: low)
+        return spec
+    }
+
+    /// What it reads: its expression, and the counts of its records context.
+    var expressions: [String] {
+        guard let e = source.expression else { return [] }
+        return [e] + (record?.expressions(of: e) ?? [])
     }
 }
 
