@@ -47,6 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
             say("config \(path ?? "(none: built-in defaults)"): ok")
             say(alertsSummary(config))
             for warning in commandWarnings(config.alerts, path: path) { say(warning) }
+            if !config.episodes.isEmpty { say("episodes: ok (\(config.episodes.count) declared)") }
         }
 
         if config.feeds.isEmpty || config.dataFolder != nil || source.data != nil {
@@ -100,6 +101,18 @@ struct CheckCommand: AsyncParsableCommand {
                 }
                 if !absent.isEmpty {
                     say("alerts: warning: \(path ?? "config"):\(rule.line): alert \(rule.name) reads \(absent.joined(separator: ", ")), which the data does not have; it cannot fire")
+                }
+            }
+            if !config.episodes.isEmpty {
+                // An episode the data does not cover cannot be replayed on it (--episode
+                // says so and exits 2), but the config is not wrong: other data may cover it.
+                let sessions = Set(report.data.symbols.values.flatMap(\.dates)).sorted()
+                for episode in config.episodes {
+                    do {
+                        for warning in try EpisodeList.coverage(episode, dates: sessions, path: path) { say("episodes: warning: \(warning)") }
+                    } catch let failure as CommandFailure {
+                        say("episodes: warning: \(failure.message)")
+                    }
                 }
             }
         } catch let failure as CommandFailure {

@@ -29,8 +29,17 @@ struct DashboardCommand: AsyncParsableCommand {
                                valueName: "dir"))
     var snapshotDir: String?
 
+    @Option(help: ArgumentHelp("Replay the config's [[episodes]] of this name: from its first date, ending at its last.",
+                               valueName: "name"))
+    var episode: String?
+
+    @Flag(help: "Print the config's [[episodes]] (name, from, to, note) and exit.")
+    var listEpisodes = false
+
     func validate() throws {
         if let speed, !(speed > 0 && speed <= 1000) { throw ValidationError("--speed must be above 0 and at most 1000") }
+        if episode != nil, at != nil { throw ValidationError("--episode starts the replay at the episode's first date: leave out --at") }
+        if episode != nil, live { throw ValidationError("--episode replays history: it cannot be used with --live") }
     }
 
     @Flag(help: "Live data: the bundled Samples/live.toml (Yahoo chart + FRED) unless --config names another.")
@@ -39,6 +48,11 @@ struct DashboardCommand: AsyncParsableCommand {
     /// On the main actor: the terminal loop blocks its thread in `getch` (see `DashboardLoop`).
     @MainActor
     func run() async throws {
+        if listEpisodes {
+            let (config, path) = try source.withLive(live).loadConfig()
+            writeOutput(EpisodeList.text(config.episodes, configPath: path))
+            return
+        }
         // A TERM that cannot draw is refused first: before any data is read or fetched,
         // and before the screen is touched.
         do {
@@ -68,12 +82,19 @@ struct DashboardCommand: AsyncParsableCommand {
             model = loaded.model()
             let speed = speed ?? config.replaySpeed
             var replay = ReplayCursor(model: model, speed: speed)
-            if let start = try at.map({ try parseDay($0, option: "--at") }) ?? config.replayStart { replay.seek(to: start) }
+            if let name = episode {
+                let chosen = try EpisodeList.episode(name, config, path, data: model.dates)
+                replay.seek(to: chosen.from)
+                replay.end(at: chosen.to)
+            } else if let start = try at.map({ try parseDay($0, option: "--at") }) ?? config.replayStart {
+                replay.seek(to: start)
+            }
             guard replay.current != nil else { throw CommandFailure.usage("\(loaded.folder): no data to replay") }
             report = FeedReport(summary: loaded.market.replayDescription)
             feed = .replay(replay)
             live = nil
             description = "replaying \(loaded.folder) from \(replay.current?.iso ?? "-") at \(speed) sessions/s"
+                + (episode.map { " (episode \($0), to \(replay.dates[replay.endIndex].iso))" } ?? "")
         }
         defer { live?.stop() }
         let (themes, firstTheme) = try look.load(config: config, configPath: path)

@@ -15,7 +15,7 @@ struct LineCommand: AsyncParsableCommand {
         discussion: """
         Example, in ~/.tmux.conf: set -g status-right '#(rotor line --live --format tmux)'
         The numbers: RTY/ES spread z, VIX premium, % above the 50-day average, 2s10s and the curve regime \
-        (from the config's roles), then the flags up and the [[alerts]] fired and not cleared. With --live \
+        (from the config's roles), the macro regime (named by the config's [regimes]), then the flags up and the [[alerts]] fired and not cleared. With --live \
         (or a config with [[feeds]]) only the feed cache is read: nothing is fetched.
         """
     )

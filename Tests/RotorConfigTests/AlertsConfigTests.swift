@@ -22,7 +22,7 @@ import Testing
 
     /// The default panes' built-in alerts, as the "not a built-in" error lists them.
     static let builtins = "rotation-extreme, iv-below-rv:VIX, iv-below-rv:VXN, iv-below-rv:RVX, breadth-extreme-high, "
-        + "breadth-extreme-low, breadth-reversing, curve-regime, mi-spike"
+        + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike"
 
     // MARK: Good entries
 

@@ -65,6 +65,8 @@ extension RotorConfig {
             c.thresholds.reversalRows = try t.integer("reversal_rows", in: 1...60) ?? c.thresholds.reversalRows
             try t.finish()
         }
+        if var regimes = try top.table("regimes") { try readRegimes(&regimes, into: &c.thresholds.regimeNames) }
+        if let episodes = try top.tables("episodes") { c.episodes = try readEpisodes(episodes) }
         if var fred = try top.table("fred") {
             if let key = try fred.string("api_key") {
                 // The key itself is never repeated in a message.

@@ -26,6 +26,8 @@ public struct RotorConfig: Sendable, Equatable {
     public var pages: [[String]] = []
     /// `[[alerts]]`: users' alerts, and overrides of the built-ins by name.
     public var alerts: [AlertRule] = []
+    /// `[[episodes]]`: named stretches of history to replay (`rotor --episode NAME`).
+    public var episodes: [Episode] = []
     /// `[fred] api_key`: the FRED JSON API instead of the keyless CSV (FRED_API_KEY wins).
     public var fredAPIKey: String?
 

@@ -8,6 +8,9 @@ public struct Thresholds: Sendable, Equatable {
     public var breadthLow = 5.0
     /// REVERSING: extreme on any of this many previous rows and not now.
     public var reversalRows = 5
+    /// The names of the macro regimes (the config's `[regimes]`): the words the rates
+    /// pane's regime row and its `macro-regime` alert show.
+    public var regimeNames = MacroRegimeNames()
 
     public init() {}
 }

@@ -50,10 +50,11 @@ public struct StatusLineReading: Sendable {
     }
 
     /// Every expression the line reads, each once: the headlines, the curve's two
-    /// yields (its regime words), every flag's reads, the users' rules'.
+    /// yields (its regime words) and the equity trend (the macro regime), every flag's
+    /// reads, the users' rules'.
     public var expressions: [String] {
         var seen = Set<String>()
-        let all = headlineSpecs.map(\.expression) + [roles.twoYear, roles.tenYear]
+        let all = headlineSpecs.map(\.expression) + [roles.twoYear, roles.tenYear, RatesPane.trend(roles)]
             + panes.flatMap { $0.flags.flatMap(\.reads) } + AlertBook.expressions(userRules)
         return all.filter { seen.insert($0).inserted }
     }
@@ -87,6 +88,8 @@ public struct StatusLineReading: Sendable {
         _ = tracker.advance(model, dates: model.dates, to: asOf)
         let severities = Dictionary(tracker.book.entries.map { ($0.name, $0.severity ?? .alert) }, uniquingKeysWith: { a, _ in a })
         let fired = tracker.fired.map { StatusLineText.FiredAlert($0, severities[$0] ?? .alert) }
-        return StatusLineText(headlines: headlines, regime: RatesPane.regime(reader, roles)?.rawValue, flags: flags, fired: fired)
+        let macro = RatesPane.macroRegime(reader, roles, model.thresholds.regimeNames)?.word
+        return StatusLineText(headlines: headlines, regime: RatesPane.regime(reader, roles)?.rawValue, macroRegime: macro,
+                              flags: flags, fired: fired)
     }
 }

@@ -2,11 +2,11 @@ public import RotorCore
 
 /// The one line `rotor line` prints for tmux's `status-right`: a few headline numbers
 /// (the RTY/ES spread z, the first vol pair's premium, % above the 50-day average, the
-/// 2s10s curve and its regime words), then the alerts active on the date: the flags up
-/// on every pane (as the status bar's strip names them) and the users' alerts fired
-/// and not yet cleared.
+/// 2s10s curve and its regime words), the macro regime's name, then the alerts active
+/// on the date: the flags up on every pane (as the status bar's strip names them) and
+/// the users' alerts fired and not yet cleared.
 ///
-/// `RTY/ES z +2.05 · VIX prem +3.28 pts · % > 50d 61.5% · 2s10s +45 bp bear steepener · ⚑ RTY/ES EXTREME leading`
+/// `RTY/ES z +2.05 · VIX prem +3.28 pts · % > 50d 61.5% · 2s10s +45 bp bear steepener · regime Reflation · ⚑ RTY/ES EXTREME leading`
 ///
 /// The numbers are written as the panes write them (`NumberFormatKind`), an absent one
 /// as the panes' absent marker. The text is spans with roles (`line`); `plain` drops
@@ -42,13 +42,17 @@ public struct StatusLineText: Sendable, Equatable {
     public var headlines: [Headline]
     /// The curve regime's words (`bear steepener`), after the last headline; nil when unknown.
     public var regime: String?
+    /// The macro regime's name (`Goldilocks`), a segment after the headlines; nil when unknown.
+    public var macroRegime: String?
     /// The flags up, in the strip's order (alerts first, alike ones merged).
     public var flags: [ActiveFlag]
     public var fired: [FiredAlert]
 
-    public init(headlines: [Headline], regime: String? = nil, flags: [ActiveFlag] = [], fired: [FiredAlert] = []) {
+    public init(headlines: [Headline], regime: String? = nil, macroRegime: String? = nil, flags: [ActiveFlag] = [],
+                fired: [FiredAlert] = []) {
         self.headlines = headlines
         self.regime = regime
+        self.macroRegime = macroRegime
         self.flags = AlertStrip(flags).flags
         self.fired = fired
     }
@@ -66,6 +70,9 @@ public struct StatusLineText: Sendable, Equatable {
         if let regime {
             if parts.isEmpty { parts.append([]) }
             parts[parts.count - 1].append(Span(" " + regime))
+        }
+        if let macroRegime {
+            parts.append([Span("regime ", style: .role(.dim)), Span(macroRegime, style: Style.role(.title).bold())])
         }
         let alerts = flags.map { $0.strip(.full) } + fired.map { [Span($0.name, style: Style.role(Self.role($0.severity)).bold())] }
         if !alerts.isEmpty {

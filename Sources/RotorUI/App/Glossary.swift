@@ -59,6 +59,7 @@ public enum Glossary {
             ("MI", "mutual information, in nats, of RTY's daily returns and the 2y's daily changes over 60 sessions in 8 equal-width bins: 0 when unrelated, higher when one tells about the other. With 60 rows the estimate alone is about 0.4, so read its pct"),
             ("MI spike", "MI at pct 95 or above of its year"),
             ("curve 20d", "what the curve did over 20 sessions: bull = yields fell on average, bear = they rose; steepener = 2s10s widened, flattener = it narrowed; flat = 2s10s moved less than 2 bp"),
+            ("regime", "the macro regime: ES up or down over 20 sessions with the curve 20d, named (up with a bull steepener is Goldilocks, down with one a Growth scare); the config's [regimes] renames them"),
             ("stale", "the pane's latest data is more than \(PaneView.staleAfterDays) days older than the date on screen; its border turns to the warning colour"),
             ("⚠", "a feed is failing; f lists every feed's health and last error"),
             ("⚑", "the status bar's alerts: every active flag on any pane and each [[alerts]] rule fired and not yet cleared, most severe first; a lists what fired this session, with the time and the data date"),

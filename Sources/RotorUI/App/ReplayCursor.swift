@@ -14,11 +14,15 @@ public struct ReplayCursor: Equatable, Sendable {
     public let step: Duration
     /// When the next session is due (loop time).
     public private(set) var nextStep: Duration
+    /// The last session the replay steps to: the last date, unless `end(at:)` set an
+    /// earlier one (an episode's `to`).
+    public private(set) var endIndex: Int
 
     /// The cursor a year (252 sessions) before the end of `dates`.
     public init(dates: [Day], speed: Double, start: Duration = .zero) {
         self.dates = dates
         index = max(0, dates.count - 1 - 252)
+        endIndex = max(0, dates.count - 1)
         self.speed = speed
         step = .milliseconds(max(1, Int(1000 / speed)))
         nextStep = start + step
@@ -30,11 +34,17 @@ public struct ReplayCursor: Equatable, Sendable {
     }
 
     public var current: Day? { dates.isEmpty ? nil : dates[index] }
-    public var atEnd: Bool { index >= dates.count - 1 }
+    public var atEnd: Bool { index >= endIndex }
 
-    /// The first session on or after `day` (the last one if there is none).
+    /// The first session on or after `day` (the last one if there is none), never past the end.
     public mutating func seek(to day: Day) {
-        index = min(max(0, dates.firstIndex { $0 >= day } ?? dates.count - 1), max(0, dates.count - 1))
+        index = min(max(0, dates.firstIndex { $0 >= day } ?? dates.count - 1), endIndex)
+    }
+
+    /// Ends the replay on the last session on or before `day` (never before the
+    /// session shown): it steps no further, and says REPLAY END there.
+    public mutating func end(at day: Day) {
+        endIndex = max(index, min(dates.lastIndex { $0 <= day } ?? 0, max(0, dates.count - 1)))
     }
 
     /// One session on, if the step is due at `now`; true when it moved. After a late

@@ -43,6 +43,10 @@ public enum RatesPane {
                 FlagSpec(reads: [r.twoYear, r.tenYear]) { reader in
                     regime(reader, r).map { ActiveFlag(.state, $0.rawValue, label: "curve 20d") }
                 }.alert("curve-regime", .wordsChange, expression: curve),
+                // The macro regime: the equity trend with the curve regime, named.
+                FlagSpec(reads: [trend(r), r.twoYear, r.tenYear]) { reader in
+                    macroRegime(reader, r, t.regimeNames)
+                }.alert("macro-regime", .wordsChange, expression: trend(r)),
                 // An MI spike: dependence at the top of its own year. The raw nats carry
                 // the estimator's bias (about 0.4 with 60 rows and 8 bins) on every
                 // date alike; ranked against its own year, that offset drops out.
@@ -65,6 +69,19 @@ public enum RatesPane {
         // 40 rows of each leave 21 joined rows unless the two calendars differ a lot.
         let two = reader.window(r.twoYear, sessions: 40), ten = reader.window(r.tenYear, sessions: 40)
         return CurveRegime.series(twoYear: two, tenYear: ten).last?.regime
+    }
+
+    /// The equity trend's expression: the large caps' 20-session change.
+    static func trend(_ r: Roles) -> String { "chg(\(r.large),20)" }
+
+    /// METRICS.md's macro regime on the reader's date, named from `names`, as the
+    /// pane's state row: `regime Goldilocks (ES 20d +3.1%, bull steepener)`. Absent
+    /// (no row, no alert) until both the trend and the curve regime are known.
+    static func macroRegime(_ reader: PaneReader, _ r: Roles, _ names: MacroRegimeNames) -> ActiveFlag? {
+        guard let change = reader.value(trend(r)), change.isFinite, let curve = regime(reader, r) else { return nil }
+        let name = names[MacroRegime(trend: .init(change: change), curve: curve)]
+        let move = "\(r.large) 20d \(NumberFormatKind.percent(decimals: 1).format(change))"
+        return ActiveFlag(.state, name, detail: [FlagDetail("(\(move), \(curve.rawValue))", or: "(\(move))")], label: "regime")
     }
 
     /// How one equity index trades against one yield's daily changes.

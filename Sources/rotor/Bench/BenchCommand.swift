@@ -37,6 +37,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time rotor line instead, phase by phase (--config and --data as rotor line takes them).")
     var line = false
 
+    @Flag(help: "Time a live start on a long history instead: the live config's main feeds with --years of daily bars in the cache (members 2 years), then the cache read, the model and the alerts' first pass, with memory.")
+    var longHistory = false
+
+    @Option(help: ArgumentHelp("With --long-history: years of daily bars per main feed (252 sessions each).", valueName: "n"))
+    var years = 40
+
     @Flag(help: "With --line: the live config (Samples/live.toml unless --config), its cache filled from the demo.")
     var live = false
 
@@ -55,6 +61,7 @@ struct BenchCommand: AsyncParsableCommand {
         guard Self.iterationRange.contains(iterations) else {
             throw ValidationError("--iterations must be 1 to 1000000, got \(iterations)")
         }
+        guard (1...120).contains(years) else { throw ValidationError("--years must be 1 to 120, got \(years)") }
     }
 
     func run() async throws {
@@ -69,6 +76,11 @@ struct BenchCommand: AsyncParsableCommand {
         if line {
             let options = try DataOptions.parse((config.map { ["--config", $0] } ?? []) + (data.map { ["--data", $0] } ?? []))
             try LineBench.run(iterations: iterations, options: options, live: live, cacheRows: cacheRows).forEach { writeOutput($0 + "\n") }
+            return
+        }
+        if longHistory {
+            let options = try DataOptions.parse(config.map { ["--config", $0] } ?? [])
+            try LongHistoryBench.run(iterations: iterations, options: options, years: years).forEach { writeOutput($0 + "\n") }
             return
         }
         if cache {

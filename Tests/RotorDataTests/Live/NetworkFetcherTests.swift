@@ -26,7 +26,7 @@ import Testing
         defer { s.stop() }
         let bars = try await yahoo(s, "^GSPC")
         #expect(bars.series.values == [5704.5])
-        #expect(s.requests == ["/v8/finance/chart/%5EGSPC?range=2y&interval=1d"])
+        #expect(s.requests == ["/v8/finance/chart/%5EGSPC?range=max&interval=1d"])
     }
 
     @Test func everyFaultIsNamed() async throws {
@@ -83,7 +83,7 @@ import Testing
 
     @Test func plainHTTPOnlyToThisMachine() async {
         // The policy itself: NetworkPolicyTests. Here: the fetcher applies it before connecting.
-        await #expect(throws: FeedError.connection("refusing http://example.com/v8/finance/chart/ES=F?range=2y&interval=1d: only https, or http to this machine (127.0.0.1, ::1, localhost)")) {
+        await #expect(throws: FeedError.connection("refusing http://example.com/v8/finance/chart/ES=F?range=max&interval=1d: only https, or http to this machine (127.0.0.1, ::1, localhost)")) {
             try await YahooChart(fetcher: Self.fetcher, baseURL: "http://example.com").fetch("ES=F", since: nil, now: now)
         }
     }

@@ -54,7 +54,7 @@ import Testing
     @Test func urls() {
         let base = "https://query1.finance.yahoo.com"
         #expect(YahooChart.url(base: base, ticker: "^GSPC", since: nil, now: now)
-            == "https://query1.finance.yahoo.com/v8/finance/chart/%5EGSPC?range=2y&interval=1d")
+            == "https://query1.finance.yahoo.com/v8/finance/chart/%5EGSPC?range=max&interval=1d")
         #expect(YahooChart.url(base: base, ticker: "ES=F", since: nil, now: now).contains("/chart/ES=F?"))
         #expect(YahooChart.url(base: base, ticker: "BRK-B", since: nil, now: now).contains("/chart/BRK-B?"))
         // From the cache's last date, five days back: only what is missing.

@@ -9,22 +9,41 @@ public struct YahooChart: Provider {
     let fetcher: any HTTPFetching
     let baseURL: String
     let timeout: Double
+    let firstHistory: FirstHistory
 
-    public init(fetcher: any HTTPFetching, baseURL: String? = nil, timeout: Double = 10) {
+    /// How much history a feed's first fetch (nothing stored for it yet) asks for, as
+    /// Yahoo's `range`: a main feed takes all there is, so records reach back decades
+    /// (`^GSPC` from 1927, `ES=F` from 2000: about 25,000 and 6,500 daily bars, a few
+    /// MB of JSON at most, under `NetworkFetcher.maximumBody`); a universe member keeps
+    /// two years, which is all breadth reads (252-session windows) and keeps 500 first
+    /// fetches small.
+    public enum FirstHistory: String, Sendable, Equatable {
+        case max
+        case twoYears = "2y"
+    }
+
+    /// The first history of a feed: two years for a universe member, all of it otherwise.
+    public static func firstHistory(for feed: FeedSpec) -> FirstHistory { feed.universe == nil ? .max : .twoYears }
+
+    public init(fetcher: any HTTPFetching, baseURL: String? = nil, timeout: Double = 10, firstHistory: FirstHistory = .max) {
         self.fetcher = fetcher
         self.baseURL = (baseURL ?? YahooChart.defaultBaseURL).trimmingSuffix("/")
         self.timeout = timeout
+        self.firstHistory = firstHistory
     }
 
     public func fetch(_ ticker: String, since: Day?, now: Date) async throws(FeedError) -> Bars {
-        let response = try await fetcher.get(YahooChart.url(base: baseURL, ticker: ticker, since: since, now: now),
+        let response = try await fetcher.get(YahooChart.url(base: baseURL, ticker: ticker, since: since, now: now,
+                                                            firstHistory: firstHistory),
                                              timeout: timeout)
         return try YahooChart.parse(response, now: now)
     }
 
-    /// `/v8/finance/chart/%5EGSPC?range=2y&interval=1d`, or `period1`/`period2` from a
-    /// few days before `since` (so a revised last bar is fetched again).
-    public static func url(base: String, ticker: String, since: Day?, now: Date) -> String {
+    /// `/v8/finance/chart/%5EGSPC?range=max&interval=1d` (or `range=2y`: `firstHistory`)
+    /// when nothing is stored yet, else `period1`/`period2` from a few days before
+    /// `since` (so a revised last bar is fetched again): later polls ask only for the
+    /// days since.
+    public static func url(base: String, ticker: String, since: Day?, now: Date, firstHistory: FirstHistory = .max) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "^/?#%")
         let path = ticker.addingPercentEncoding(withAllowedCharacters: allowed) ?? ticker
@@ -33,7 +52,7 @@ public struct YahooChart: Provider {
             let start = Int64(since.adding(days: -5).ordinal) * 86_400
             query = "period1=\(start)&period2=\(Int64(now.timeIntervalSince1970) + 86_400)&interval=1d"
         } else {
-            query = "range=2y&interval=1d"
+            query = "range=\(firstHistory.rawValue)&interval=1d"
         }
         return "\(base)/v8/finance/chart/\(path)?\(query)"
     }
