@@ -19,6 +19,8 @@ public struct StatusLine: Sendable {
     public var speed: Double?
     public var strip: AlertStrip
     public var feeds: FeedReport
+    /// The events the segment after the date counts down to (`CPI in 2d`).
+    public var events = EventCalendar()
 
     public init(mode: String, asOf: Day?, speed: Double? = nil, strip: AlertStrip, feeds: FeedReport) {
         self.mode = mode
@@ -31,7 +33,7 @@ public struct StatusLine: Sendable {
     /// Who gives way first: the higher the later (`StatusBar` places ranks in order).
     enum Rank: Int {
         case mode, date, paused, flagCount, notice, feedProblems, focus, lookback, flagWords, page, speed, help,
-             feeds, progress
+             feeds, progress, event
     }
 
     public func bar(_ state: AppState) -> StatusBar {
@@ -42,6 +44,7 @@ public struct StatusLine: Sendable {
         }
         if let asOf { left.append(Segment(Span(asOf.iso), rank: Rank.date.rawValue)) }
         if state.paused { left.append(Segment(Span("PAUSED", style: .role(.warn)), rank: Rank.paused.rawValue)) }
+        if let asOf, let segment = Self.eventSegment(asOf, events) { left.append(segment) }
         let (focusShort, focusLong) = focusForms(state)
         left.append(Segment(stages: [.init(rank: Rank.focus.rawValue) { room in focusShort.first { $0.width <= room } },
                                      .init(rank: Rank.page.rawValue) { room in focusLong.first { $0.width <= room } }]))

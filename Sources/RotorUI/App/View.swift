@@ -46,8 +46,9 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             canvas.render(state.help, area: state.helpArea)
         }
         // Drawn last, so the alert strip shows under the overlays too.
-        canvas.render(StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds).bar(state),
-                      area: statusBar)
+        var statusLine = StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds)
+        statusLine.events = model.events
+        canvas.render(statusLine.bar(state), area: statusBar)
         return canvas
     }
 }

@@ -93,6 +93,8 @@ public struct LineChart: Widget, Sendable {
     public var marks: [DateMark]?
     /// The mark under a flagged date.
     public static let markGlyph: Character = "▲"
+    /// Events on the time axis (FOMC, CPI, users' own), drawn by `drawEvents`.
+    public var events: [EventMark] = []
 
     /// The narrowest plot worth drawing value labels beside.
     public static let minimumPlotWidth = 8
@@ -172,6 +174,9 @@ public struct LineChart: Widget, Sendable {
             drawMarks(into: &canvas, row: Rect(x: plot.x, y: markRow, width: plot.width, height: 1),
                       dotColumns: grid.dotColumns)
         }
+        // On the date row, else the row above it (the marks' or the plot's last).
+        drawEvents(into: &canvas, x: plot.x, width: plot.width, rows: dateRow.map { [$0, $0 - 1] } ?? [plot.maxY - 1],
+                   dotColumns: grid.dotColumns)
     }
 
     /// A label on the value axis: its row in the plot (0 at the top), text and style.
