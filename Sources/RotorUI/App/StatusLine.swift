@@ -1,17 +1,18 @@
 public import RotorCore
 
 /// What the status bar says, left to right: mode, replay speed, date, PAUSED, the
-/// page and focused pane, the lookback, the alert strip, a notice, the feeds'
-/// health and loads; `? help` on the right.
+/// next event (`CPI in 2d`; on the day, its label), the page and focused pane, the
+/// lookback, the alert strip, a notice, the feeds' health and loads; `? help` on
+/// the right.
 ///
 /// What gives way first on a narrow terminal (`Rank`, last gives way first): loads
-/// in progress, a healthy feeds summary, the help hint, the replay speed, the word
-/// `page` (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`), then the strip's
-/// words (it keeps its count `⚑ 3`), the lookback, the focus, a feed problem; the
-/// mode, date, PAUSED and the flag count stay. A notice (the answer to `s`) takes
-/// the room it needs after the flag count, cut to fit, for as long as it shows. At
-/// 80 columns the replay's feeds summary is the first to go; the flags are named in
-/// full as long as they fit beside the focus and lookback.
+/// in progress, a healthy feeds summary, the next event, the help hint, the replay
+/// speed, the word `page` (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`),
+/// then the strip's words (it keeps its count `⚑ 3`), the lookback, the focus, a
+/// feed problem; the mode, date, PAUSED and the flag count stay. A notice (the
+/// answer to `s`) takes the room it needs after the flag count, cut to fit, for as
+/// long as it shows. At 80 columns the replay's feeds summary is the first to go;
+/// the flags are named in full as long as they fit beside the focus and lookback.
 public struct StatusLine: Sendable {
     public var mode: String
     public var asOf: Day?
@@ -33,7 +34,7 @@ public struct StatusLine: Sendable {
     /// Who gives way first: the higher the later (`StatusBar` places ranks in order).
     enum Rank: Int {
         case mode, date, paused, flagCount, notice, feedProblems, focus, lookback, flagWords, page, speed, help,
-             feeds, progress, event
+             event, feeds, progress
     }
 
     public func bar(_ state: AppState) -> StatusBar {

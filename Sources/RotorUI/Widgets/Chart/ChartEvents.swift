@@ -51,8 +51,10 @@ extension LineChart {
     }
 
     /// Each event's glyph in the cell of its column on the first of `rows` (the
-    /// date row) where the cell is blank, else on the next (the row above it): a
-    /// date label or a flag's mark is never overwritten, and neither is the line.
+    /// date row, then the flags' marks row when the chart has one) where the cell is
+    /// blank or holds another event: a date label or a flag's mark is never
+    /// overwritten, and the plot is left alone. A chart too small for a date row
+    /// marks no events.
     func drawEvents(into canvas: inout Canvas, x: Int, width: Int, rows: [Int], dotColumns: Int) {
         guard !events.isEmpty, width > 0 else { return }
         let count = pointCount

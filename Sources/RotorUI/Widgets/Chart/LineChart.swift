@@ -174,8 +174,8 @@ public struct LineChart: Widget, Sendable {
             drawMarks(into: &canvas, row: Rect(x: plot.x, y: markRow, width: plot.width, height: 1),
                       dotColumns: grid.dotColumns)
         }
-        // On the date row, else the row above it (the marks' or the plot's last).
-        drawEvents(into: &canvas, x: plot.x, width: plot.width, rows: dateRow.map { [$0, $0 - 1] } ?? [plot.maxY - 1],
+        // On the time axis: the date row, else the marks' own row; never in the plot.
+        drawEvents(into: &canvas, x: plot.x, width: plot.width, rows: [dateRow, markRow].compactMap { $0 },
                    dotColumns: grid.dotColumns)
     }
 
