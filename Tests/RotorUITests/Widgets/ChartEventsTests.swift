@@ -65,7 +65,7 @@ import Testing
     @Test func theLegendNamesTheKindsInRangeOnly() {
         let spans = LineChart.eventLegend([.init(index: 3, kind: EventKind("NFP")!), .init(index: 1, kind: .cpi), .init(index: 2, kind: .fomc),
                                            .init(index: 5, kind: .cpi)])
-        #expect(spans.map(\.text).joined() == "  ◆ FOMC  ● CPI  ◇ NFP")
+        #expect(spans.map(\.text).joined() == "   ◆ FOMC  ● CPI  ◇ NFP")
         #expect(spans.filter { !$0.text.allSatisfy(\.isWhitespace) }.map(\.style) == [.role(.series3), .role(.series5), .role(.text)])
         #expect(LineChart.eventLegend([]).isEmpty)
     }

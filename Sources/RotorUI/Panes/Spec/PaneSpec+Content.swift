@@ -115,14 +115,14 @@ extension ChartSpec {
     }
 
     /// The legend row: the declared entries, or each series' label in its colour;
-    /// the kinds of the `events` marked on the chart (`◆ FOMC`); what the axis
-    /// spans; then the hint after the view key, if the pane has views and the key
-    /// is bound. A narrow pane drops the parts from the end.
+    /// what the axis spans; the kinds of the `events` marked on the chart
+    /// (`◆ FOMC  ● CPI`); then the hint after the view key, if the pane has views
+    /// and the key is bound. A narrow pane drops the parts from the end.
     func legendLine(hint key: String?, lookback: Lookback = .year1, events: [LineChart.EventMark] = []) -> TextLine {
         let entries = legend ?? series.map { LegendEntry($0.label, $0.role) }
         var line = RotorUI.legend(entries.map { ($0.name, $0.role) })
-        line.spans += LineChart.eventLegend(events)
         line.spans.append(Span("   " + axisNote(lookback), style: .role(.dim)))
+        line.spans += LineChart.eventLegend(events)
         if let key, let legendHint { line.spans.append(Span("   \(key): \(legendHint)", style: .role(.dim))) }
         return line
     }

@@ -78,6 +78,8 @@ extension LineChart {
     public static func eventLegend(_ events: [EventMark]) -> [Span] {
         let present = Set(events.map(\.kind))
         let kinds = EventKind.known.filter(present.contains) + present.filter { !$0.isKnown }.sorted()
-        return kinds.flatMap { [Span("  "), Span("\($0.glyph) \($0.name)", style: .role($0.role))] }
+        return kinds.enumerated().flatMap { i, kind in
+            [Span(i == 0 ? "   " : "  "), Span("\(kind.glyph) \(kind.name)", style: .role(kind.role))]
+        }
     }
 }
