@@ -8,21 +8,23 @@ import Testing
     let start = Day(year: 2024, month: 7, day: 1)!
     var axis: [Day] { (0..<40).map { start.adding(days: $0) } }
 
-    func chart(_ events: [LineChart.EventMark], rows: Int = 8, marks: [LineChart.DateMark]? = nil) -> Canvas {
+    func chart(_ events: [LineChart.EventMark], rows: Int = 8, width: Int = 40, marks: [LineChart.DateMark]? = nil) -> Canvas {
         var chart = LineChart(lines: [.init((0..<40).map { Double($0) }, style: .role(.series1))], dates: axis,
                               showsLabels: true, marks: marks)
         chart.events = events
-        return Canvas.rendering(chart, width: 40, height: rows)
+        return Canvas.rendering(chart, width: width, height: rows)
     }
 
-    @Test func marksSitAtTheirDateOnTheDateRowInTheirKindsStyle() {
-        let baseline = chart([]).lines()[7].map { $0 }
+    @Test func marksSitAtTheirDateOnTheDateRowInTheirKindsStyle() throws {
+        let baseline = chart([], width: 100).lines()[7].map { $0 }
         // The first date label starts at the plot's left edge; the plot ends at the right.
-        let plotX = baseline.firstIndex { $0 != " " }!, columns = 2 * (40 - plotX)
+        let plotX = baseline.firstIndex { $0 != " " }!, columns = 2 * (100 - plotX)
         func x(_ i: Int) -> Int { plotX + LineChart.dotColumn(i, count: 40, columns: columns) / 2 }
-        let free = (0..<40).filter { x($0) >= baseline.count || baseline[x($0)] == " " }
+        func blank(_ column: Int) -> Bool { !baseline.indices.contains(column) || baseline[column] == " " }
+        let free = (0..<40).filter { blank(x($0) - 1) && blank(x($0)) && blank(x($0) + 1) }
+        try #require(free.count >= 3)
         let (a, b, c) = (free[0], free[free.count / 2], free[free.count - 1])
-        let canvas = chart([.init(index: a, kind: .cpi), .init(index: c, kind: .fomc), .init(index: b, kind: EventKind("NFP")!)])
+        let canvas = chart([.init(index: a, kind: .cpi), .init(index: c, kind: .fomc), .init(index: b, kind: EventKind("NFP")!)], width: 100)
         let dateRow = canvas.lines()[7]
         // The labels are whole; the glyphs are where they leave blanks, at their dates.
         for word in String(baseline).split(separator: " ") { #expect(dateRow.contains(word)) }
@@ -31,7 +33,10 @@ import Testing
             #expect(canvas[x(i), 7].style == .role(role))
         }
         // Nothing moved in the plot.
-        #expect(Array(canvas.lines().prefix(7)) == Array(chart([]).lines().prefix(7)))
+        #expect(Array(canvas.lines().prefix(7)) == Array(chart([], width: 100).lines().prefix(7)))
+        // Right after a label the glyph would read as part of it: it is left out.
+        let touching = try #require((0..<40).first { blank(x($0)) && !blank(x($0) - 1) })
+        #expect(chart([.init(index: touching, kind: .fomc)], width: 100).lines() == chart([], width: 100).lines())
     }
 
     @Test func aMarkUnderADateLabelMovesToTheMarksRowOrIsLeftOut() {

@@ -52,9 +52,9 @@ extension LineChart {
 
     /// Each event's glyph in the cell of its column on the first of `rows` (the
     /// date row, then the flags' marks row when the chart has one) where the cell is
-    /// blank or holds another event: a date label or a flag's mark is never
-    /// overwritten, and the plot is left alone. A chart too small for a date row
-    /// marks no events.
+    /// blank or holds another event, and is not next to a date label: a date label
+    /// or a flag's mark is never overwritten nor run into, and the plot is left
+    /// alone. A chart too small for a date row marks no events.
     func drawEvents(into canvas: inout Canvas, x: Int, width: Int, rows: [Int], dotColumns: Int) {
         guard !events.isEmpty, width > 0 else { return }
         let count = pointCount
@@ -65,6 +65,13 @@ extension LineChart {
             for y in rows where y >= canvas.area.y && y < canvas.area.maxY {
                 let cell = canvas[column, y]
                 guard cell == .blank || glyphs.contains(cell.symbol) else { continue }
+                // Not touching a date label either: `2024-06-20●` would read as one word.
+                let touchesText = [column - 1, column + 1].contains { beside in
+                    guard beside >= x, beside < x + width else { return false }
+                    let beside = canvas[beside, y]
+                    return beside != .blank && !glyphs.contains(beside.symbol) && beside.symbol != LineChart.markGlyph
+                }
+                guard !touchesText else { continue }
                 canvas.put(event.kind.glyph, x: column, y: y, style: .role(event.kind.role))
                 break
             }
