@@ -4,8 +4,8 @@ import RotorData
 import RotorUI
 
 extension CheckCommand {
-    /// `[events]` and `[[levels]]`: `events: ok (2 files, 60 events)` or the fault
-    /// at its file and line; `levels: ok (1 level)` and a warning for a level whose
+    /// `[events]` and `[[levels]]`: `events: ok (2 files, 60 events: FOMC CPI)` or
+    /// the fault at its file and line (nothing without `[events] files`); `levels: ok (1 level)` and a warning for a level whose
     /// expression no chart plots (it would show nowhere). True when an events file
     /// is at fault.
     func checkContext(_ config: RotorConfig, path: String?, say: (String) -> Void) -> Bool {
@@ -15,8 +15,8 @@ extension CheckCommand {
             let calendar = try EventsFile.calendar(paths)
             let files = paths.count == 1 ? "1 file" : "\(paths.count) files"
             let kinds = calendar.kinds.map(\.name).joined(separator: " ")
-            say(paths.isEmpty ? "events: ok (no [events] files)"
-                : "events: ok (\(files), \(calendar.count) events\(kinds.isEmpty ? "" : ": " + kinds))")
+            // A config without [events] has nothing to report.
+            if !paths.isEmpty { say("events: ok (\(files), \(calendar.count) events\(kinds.isEmpty ? "" : ": " + kinds))") }
         } catch {
             say("events: \(error)")
             failed = true
