@@ -49,6 +49,8 @@ struct CheckCommand: AsyncParsableCommand {
             for warning in commandWarnings(config.alerts, path: path) { say(warning) }
             if !config.episodes.isEmpty { say("episodes: ok (\(config.episodes.count) declared)") }
         }
+        let eventsFailed = checkContext(config, path: path, say: say)
+        failed = eventsFailed || failed
 
         if config.feeds.isEmpty || config.dataFolder != nil || source.data != nil {
             failed = checkData(config: config, path: path, source: source, say: say) || failed
@@ -56,7 +58,8 @@ struct CheckCommand: AsyncParsableCommand {
             for warning in unfedAlerts(config, path: path) { say(warning) }
         }
         var feedFailed = false
-        if !config.feeds.isEmpty {
+        // (A live session reads the events files: with one at fault it cannot start.)
+        if !config.feeds.isEmpty, !eventsFailed {
             feedFailed = try await checkFeeds(config: config, path: path, say: say)
         }
 

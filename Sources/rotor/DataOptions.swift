@@ -80,7 +80,10 @@ struct DataOptions: ParsableArguments {
         do {
             let report = try DataFolder.loadReport(folder, options: ImportOptions(preferAdjustedClose: config.adjustedClose))
             for warning in report.warnings { writeError("rotor: warning: \(warning)") }
-            return LoadedData(config: config, configPath: path, folder: folder, market: report.data)
+            return LoadedData(config: config, configPath: path, folder: folder, market: report.data,
+                              events: try config.loadEvents(configPath: path))
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.usage("\(error)")
         }
@@ -93,10 +96,14 @@ struct LoadedData {
     let configPath: String?
     let folder: String
     let market: MarketData
+    /// The config's `[events]`.
+    var events = EventCalendar()
 
     func model() -> DashboardModel {
-        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds,
-                       watching: AlertBook.expressions(config.alerts))
+        var model = DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds,
+                                   watching: AlertBook.expressions(config.alerts))
+        model.events = events
+        return model
     }
 }
 

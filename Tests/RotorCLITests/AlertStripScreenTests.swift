@@ -110,7 +110,7 @@ import Testing
         let date = Day(year: 2025, month: 4, day: 8)!
         var state = AppState(width: 80, height: 24)
         state.zoomed = true
-        #expect(try screen(state, at: date).last == " REPLAY  2025-04-08  1:RTY/ES  1Y  ⚑ BREADTH EXTREME LOW                 ? help")
+        #expect(try screen(state, at: date).last == " REPLAY  2025-04-08  CPI in 2d  1:RTY/ES  1Y  ⚑ BREADTH EXTREME LOW      ? help")
         state.showingHelp = true
         #expect(try screen(state, at: date).last!.contains("⚑ BREADTH EXTREME LOW"))
         state.showingHelp = false
@@ -133,14 +133,15 @@ import Testing
             return view(state).lines().last ?? ""
         }
         #expect(bar(80, 24) == " REPLAY  2x  2025-09-24  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING")
-        #expect(bar(120, 40) == " REPLAY  2x  2025-09-24  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
-            + String(repeating: " ", count: 25) + "? help")
-        #expect(bar(200, 60).hasPrefix(" REPLAY  2x  2025-09-24  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
+        // The next event (the bundled CPI of 2025-10-24) once the flags are named.
+        #expect(bar(120, 40) == " REPLAY  2x  2025-09-24  CPI in 30d  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
+            + String(repeating: " ", count: 13) + "? help")
+        #expect(bar(200, 60).hasPrefix(" REPLAY  2x  2025-09-24  CPI in 30d  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
             + "  replay 17 symbols, @universe  "))
         #expect(bar(200, 60).hasSuffix("  ? help"))
         // Focus, lookback and pause read from the state.
         let focused = bar(120, 40) { $0.focus = .volPremium; $0.lookback = .months3; $0.paused = true }
-        #expect(focused.hasPrefix(" REPLAY  2025-09-24  PAUSED  3:VOL PREMIUM  3M  ⚑ "))
+        #expect(focused.hasPrefix(" REPLAY  2025-09-24  PAUSED  CPI in 30d  3:VOL PREMIUM  3M  ⚑ "))
     }
 
     /// A user's `[[panes]]` flag is an alert in the strip, and with two pages the

@@ -1,4 +1,5 @@
 import Foundation
+import RotorConfig
 import RotorCore
 import RotorData
 import RotorUI
@@ -8,8 +9,14 @@ import Testing
 /// text. A missing or changed baseline fails; `ROTOR_RECORD_GOLDEN=1 swift test`
 /// writes the current screens as the new baselines (then review the diff).
 @Suite struct GoldenScreenTests {
+    /// The bundled demo as its config shows it: the demo data, the FOMC and CPI days.
     static let model: DashboardModel? = (try? DataFolder.load(
-        RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo").path)).map { DashboardModel(data: $0) }
+        RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo").path)).map { data in
+            var model = DashboardModel(data: data)
+            model.events = (try? EventsFile.calendar([RotorProcess.repositoryRoot.appendingPathComponent("Samples/events.csv").path]))
+                ?? EventCalendar()
+            return model
+        }
     static let asOf = Day(year: 2026, month: 6, day: 30)!
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -163,6 +170,36 @@ import Testing
             _ = update(&state, .key(.end))
         })
     }
+    /// On an FOMC day the status bar names it and the charts mark it at 80x24; the
+    /// date labels stay whole (the legend is too narrow here for the kinds' key).
+    @Test func eventDayAt80x24() throws {
+        let s = try Self.screen(80, 24, at: Day(year: 2024, month: 7, day: 31)!)
+        #expect(s.split(separator: "\n").last!.contains("2024-07-31  FOMC rate decision"))
+        #expect(s.contains("◆ Jul 24") && s.contains("Aug 23"))
+        try check("events-2024-07-31-80x24", s)
+        let before = try Self.screen(80, 24, at: Day(year: 2024, month: 7, day: 29)!)
+        #expect(before.split(separator: "\n").last!.contains("2024-07-29  FOMC in 2d"))
+    }
+
+    /// Samples/panes.toml's ZN pane zoomed: the `[[levels]]` ZN 114 line, the FOMC
+    /// and CPI marks on the time axis and in the legend, the next event in the bar.
+    @Test func levelLineAndEventMarksOnAUserPane() throws {
+        let path = RotorProcess.repositoryRoot.appendingPathComponent("Samples/panes.toml").path
+        let config = try RotorConfig.load(path)
+        let data = try DataFolder.load(RotorProcess.repositoryRoot.appendingPathComponent("Samples/demo").path)
+        var model = DashboardModel(data: data, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds)
+        model.events = try EventsFile.calendar(config.eventPaths(configPath: path))
+        var state = AppState(width: 120, height: 40)
+        state.panes = config.paneSet
+        state.page = 1
+        state.focus = 0
+        state.zoomed = true
+        let s = view(state, model: model, asOf: Self.asOf, mode: "REPLAY").lines().joined(separator: "\n") + "\n"
+        #expect(s.contains("ZN 114┃") && s.contains("━ ZN  ━ 50d avg   axis: ZN, 50d avg and ZN 114, 1Y   ◆ FOMC  ● CPI"))
+        #expect(s.split(separator: "\n").last!.contains("2026-06-30  CPI in 14d"))
+        try check("context-zn-2026-06-30-120x40", s)
+    }
+
     @Test func tooSmall() throws { try check("too-small-40x10", Self.screen(40, 10)) }
     @Test func lookbackAndFocus() throws {
         try check("focus3-3m-120x40", Self.screen(120, 40) { $0.focus = .volPremium; $0.lookback = .months3 })

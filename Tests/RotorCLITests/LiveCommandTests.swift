@@ -61,6 +61,9 @@ import Testing
         let live = try String(contentsOfFile: RotorProcess.repositoryRoot.appendingPathComponent("Samples/live.toml").path,
                               encoding: .utf8)
         try "AAPL\nMSFT\nBRK-B\n".write(toFile: folder + "/members.txt", atomically: true, encoding: .utf8)
+        // Its [events] file, beside it as in Samples/.
+        try FileManager.default.copyItem(atPath: RotorProcess.repositoryRoot.appendingPathComponent("Samples/events.csv").path,
+                                         toPath: folder + "/events.csv")
         let file = folder + "/live.toml"
         try live.replacingOccurrences(of: "members = \"universe-large-us.txt\"", with: "members = \"members.txt\"")
             .write(toFile: file, atomically: true, encoding: .utf8)

@@ -315,7 +315,11 @@ import Testing
         let c = try RotorConfig.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
         #expect(c.panes.map(\.name) == ["zn", "curve"])
         let zn = try #require(c.panes.first)
-        #expect(zn.title == "ZN 10Y NOTE" && zn.levels == [.init(114, label: "114")])
+        // Its 114 line is a [[levels]] on ZN, so any chart of ZN draws it.
+        #expect(zn.title == "ZN 10Y NOTE" && zn.levels.isEmpty)
+        #expect(c.levels == [LevelRule(expression: "ZN", value: 114, label: "ZN 114", line: c.levels.first?.line ?? 0)])
+        #expect(c.paneSpecs.first { $0.name == "zn" }?.views[0].chart?.levels.map(\.label) == ["ZN 114"])
+        #expect(c.eventFiles == ["events.csv"])
         #expect(zn.chart.map(\.expression) == ["ZN", "sma(ZN,50)"])
         #expect(zn.flags.map(\.condition) == [Condition("ZN", .atLeast, 114), Condition("zscore(ZN,252)", .atMost, -2)])
         #expect(c.panes[1].readings.first == .init(label: "2s10s", expression: "sub(US10Y,US2Y)", format: .basisPoints, scale: 100))

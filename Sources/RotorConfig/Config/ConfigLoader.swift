@@ -77,6 +77,8 @@ extension RotorConfig {
             }
             try fred.finish()
         }
+        if var events = try top.table("events") { try readEvents(&events, into: &c) }
+        if let levels = try top.tables("levels") { c.levels = try readLevels(levels) }
         if let panes = try top.tables("panes") {
             c.panes = try readPanes(panes, builtin: PaneRegistry.builtins(c.roles, c.thresholds).map(\.name))
         }

@@ -2,8 +2,11 @@ import RotorCore
 public import RotorUI
 
 extension RotorConfig {
-    /// The built-in panes and the config's own, in that order: the model's panes.
-    public var paneSpecs: [PaneSpec] { PaneRegistry.builtins(roles, thresholds) + panes.map(\.spec) }
+    /// The built-in panes and the config's own, in that order: the model's panes,
+    /// with the `[[levels]]` on the charts that plot their expressions.
+    public var paneSpecs: [PaneSpec] {
+        (PaneRegistry.builtins(roles, thresholds) + panes.map(\.spec)).map { $0.addingLevels(levels) }
+    }
 
     /// The panes on their pages (`[[pages]]`, then the unplaced ones).
     public var paneSet: PaneSet { PaneSet(paneSpecs, placed: pages) }

@@ -30,6 +30,12 @@ public struct RotorConfig: Sendable, Equatable {
     public var episodes: [Episode] = []
     /// `[fred] api_key`: the FRED JSON API instead of the keyless CSV (FRED_API_KEY wins).
     public var fredAPIKey: String?
+    /// `[events] files`: events CSV files as written (relative to the config file);
+    /// `eventFilesLine` is the line of `files`, for an error about one of them.
+    public var eventFiles: [String] = []
+    public var eventFilesLine = 0
+    /// `[[levels]]`: labelled lines on the charts of an expression.
+    public var levels: [LevelRule] = []
 
     public init() {}
 

@@ -1,18 +1,19 @@
 public import RotorCore
 
 /// What the status bar says, left to right: mode, replay speed, date, PAUSED, the
-/// page and focused pane, the lookback, the alert strip, a notice, the feeds'
-/// health and loads; `? help` on the right.
+/// next event (`CPI in 2d`; on the day, its label), the page and focused pane, the
+/// lookback, the alert strip, a notice, the feeds' health and loads; `? help` on
+/// the right.
 ///
 /// What gives way first on a narrow terminal (`Rank`, last gives way first): loads
-/// in progress, a healthy feeds summary, the help hint, the replay speed, the word
-/// `page` (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`), then the strip's
-/// words (it keeps its count `⚑ 3`), the lookback, the focus, a feed problem; the
-/// mode, date (with the date cursor's), PAUSED and the flag count stay. A notice
-/// (the answer to `s`) takes the room it needs after the flag count, cut to fit,
-/// for as long as it shows. At 80 columns the replay's feeds summary is the first
-/// to go; the flags are named in full as long as they fit beside the focus and
-/// lookback.
+/// in progress, a healthy feeds summary, the next event, the help hint, the replay
+/// speed, the word `page` (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`),
+/// then the strip's words (it keeps its count `⚑ 3`), the lookback, the focus, a
+/// feed problem; the mode, date (with the date cursor's), PAUSED and the flag count
+/// stay. A notice (the answer to `s`) takes the room it needs after the flag count,
+/// cut to fit, for as long as it shows. At 80 columns the replay's feeds summary is
+/// the first to go; the flags are named in full as long as they fit beside the focus
+/// and lookback.
 public struct StatusLine: Sendable {
     public var mode: String
     public var asOf: Day?
@@ -22,6 +23,8 @@ public struct StatusLine: Sendable {
     public var feeds: FeedReport
     /// The date cursor's date, when it is shown: said beside the date, with it.
     public var cursor: Day?
+    /// The events the segment after the date counts down to (`CPI in 2d`).
+    public var events = EventCalendar()
 
     public init(mode: String, asOf: Day?, speed: Double? = nil, strip: AlertStrip, feeds: FeedReport,
                 cursor: Day? = nil) {
@@ -36,7 +39,7 @@ public struct StatusLine: Sendable {
     /// Who gives way first: the higher the later (`StatusBar` places ranks in order).
     enum Rank: Int {
         case mode, date, paused, flagCount, notice, feedProblems, focus, lookback, flagWords, page, speed, help,
-             feeds, progress
+             event, feeds, progress
     }
 
     public func bar(_ state: AppState) -> StatusBar {
@@ -47,6 +50,9 @@ public struct StatusLine: Sendable {
         }
         if let asOf { left.append(Segment(dateLine(asOf), rank: Rank.date.rawValue)) }
         if state.paused { left.append(Segment(Span("PAUSED", style: .role(.warn)), rank: Rank.paused.rawValue)) }
+        // From the date on screen: the cursor's when it is shown, so an event day under
+        // the cursor shows its label.
+        if let day = cursor ?? asOf, let segment = Self.eventSegment(day, events) { left.append(segment) }
         let (focusShort, focusLong) = focusForms(state)
         left.append(Segment(stages: [.init(rank: Rank.focus.rawValue) { room in focusShort.first { $0.width <= room } },
                                      .init(rank: Rank.page.rawValue) { room in focusLong.first { $0.width <= room } }]))

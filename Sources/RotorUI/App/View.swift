@@ -49,9 +49,10 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
             canvas.render(state.help, area: state.helpArea)
         }
         // Drawn last, so the alert strip shows under the overlays too.
-        canvas.render(StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds,
-                                 cursor: asOf.flatMap { now in state.cursor.map { min($0, now) } }).bar(state),
-                      area: statusBar)
+        var statusLine = StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds,
+                                    cursor: asOf.flatMap { now in state.cursor.map { min($0, now) } })
+        statusLine.events = model.events
+        canvas.render(statusLine.bar(state), area: statusBar)
         return canvas
     }
 }

@@ -6,7 +6,8 @@
 /// width, so the layout is untouched: borders become `+-|` (the focused pane's heavy
 /// border `+=|`), braille chart cells become `'`, `-`, `.`, `_` or `|` after where
 /// their dots are, sparkline blocks the ramp `_.-~=+*#`, the few symbols the
-/// panes use (`▶ ⚠ ▲ ▼ … σ` and dashes) an ASCII look-alike, and anything else `?`
+/// panes use (`▶ ⚠ ▲ ▼ … σ` and dashes) an ASCII look-alike, the event marks
+/// `◆ ● ◇` the letters of their kinds (`F` FOMC, `C` CPI, `*` others), and anything else `?`
 /// (a wide glyph `?` and a space).
 public enum ASCIIFallback {
     /// The ASCII stand-in for a cell's glyph (a grapheme's first scalar decides).
@@ -35,6 +36,8 @@ public enum ASCIIFallback {
         // Markers and punctuation the panes use.
         0x25B6: ">", 0x26A0: "!", 0x25B2: "^", 0x25BC: "v", 0x2026: "~", 0x03C3: "s",
         0x2013: "-", 0x2014: "-", 0x2212: "-", 0x00B7: ".", 0x00A0: " ",
+        // Event marks on a chart's time axis (EventKind.glyph): FOMC, CPI, others.
+        0x25C6: "F", 0x25CF: "C", 0x25C7: "*",
     ]
 
     /// A braille cell (dot bits as in `BrailleGrid`) as one ASCII mark at the height

@@ -23,6 +23,8 @@ public struct DashboardModel: Sendable {
     public let bands: [String: (low: Series, high: Series)]
     /// Each expression's least and greatest value: the widths of slots and columns.
     public let extremes: NumberExtremes
+    /// The events the charts mark and the status bar counts down to (`[events]`).
+    public var events = EventCalendar()
 
     /// Pane expression -> the symbols and universes (`@name`) it reads.
     private let reads: [String: Set<String>]
@@ -81,8 +83,10 @@ public struct DashboardModel: Sendable {
         }
         // A band whose source changed is computed again (by init); the others stay.
         let kept = bands.filter { !affected.contains($0.key) }
-        return DashboardModel(panes: panes, roles: roles, thresholds: thresholds, series: series, failures: failures,
-                              reads: reads, bands: kept)
+        var model = DashboardModel(panes: panes, roles: roles, thresholds: thresholds, series: series, failures: failures,
+                                   reads: reads, bands: kept)
+        model.events = events
+        return model
     }
 
     /// Every expression of every pane, each once.

@@ -17,10 +17,13 @@ final class LiveSession: @unchecked Sendable {
     let providers: @Sendable (FeedSpec) -> any Provider
     /// Said once at start (a cache moved aside, a cache that cannot be opened).
     let warnings: [String]
+    /// The config's `[events]`, read once at start.
+    let events: EventCalendar
 
     init(config: RotorConfig, configPath: String?, log: @escaping @Sendable (String) -> Void,
          environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.config = config
+        events = try config.loadEvents(configPath: configPath)
         feeds = try FeedList.specs(config, configPath: configPath, environment: environment)
         store = LiveStore(feeds: feeds)
         let opened = CacheOpening(into: store, environment: environment, log: log)
@@ -31,8 +34,10 @@ final class LiveSession: @unchecked Sendable {
     }
 
     func model(_ market: MarketData) -> DashboardModel {
-        DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds,
-                       watching: AlertBook.expressions(config.alerts))
+        var model = DashboardModel(data: market, panes: config.paneSpecs, roles: config.roles, thresholds: config.thresholds,
+                                   watching: AlertBook.expressions(config.alerts))
+        model.events = events
+        return model
     }
 
     /// The status bar, the overlay and the panes' warnings, from the store's health.

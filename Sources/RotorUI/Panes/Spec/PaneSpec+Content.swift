@@ -16,7 +16,8 @@ extension PaneSpec {
         if let chart = view.chart {
             c.chart = chart.chart(reader, flags: flags, pane: name)
             let viewKey = keys.bindings[.nextView]?.first.map(\.description)
-            c.legend = chart.legendLine(hint: views.count > 1 ? viewKey : nil, lookback: reader.lookback)
+            c.legend = chart.legendLine(hint: views.count > 1 ? viewKey : nil, lookback: reader.lookback,
+                                        events: c.chart?.events ?? [])
         }
         return c
     }
@@ -97,6 +98,7 @@ extension ChartSpec {
                               valueLabel: valueLabel, marks: flags.chartMarks(on: axis, reader, pane: pane))
         chart.keepsReferenceInRange = unlabelled.first?.keepsInRange ?? false
         chart.cursor = reader.cursor
+        chart.events = LineChart.eventMarks(reader.model.events, on: axis)
         return chart
     }
 
@@ -116,12 +118,14 @@ extension ChartSpec {
     }
 
     /// The legend row: the declared entries, or each series' label in its colour;
-    /// what the axis spans; then the hint after the view key, if the pane has views
+    /// what the axis spans; the kinds of the `events` marked on the chart
+    /// (`◆ FOMC  ● CPI`); then the hint after the view key, if the pane has views
     /// and the key is bound. A narrow pane drops the parts from the end.
-    func legendLine(hint key: String?, lookback: Lookback = .year1) -> TextLine {
+    func legendLine(hint key: String?, lookback: Lookback = .year1, events: [LineChart.EventMark] = []) -> TextLine {
         let entries = legend ?? series.map { LegendEntry($0.label, $0.role) }
         var line = RotorUI.legend(entries.map { ($0.name, $0.role) })
         line.spans.append(Span("   " + axisNote(lookback), style: .role(.dim)))
+        line.spans += LineChart.eventLegend(events)
         if let key, let legendHint { line.spans.append(Span("   \(key): \(legendHint)", style: .role(.dim))) }
         return line
     }

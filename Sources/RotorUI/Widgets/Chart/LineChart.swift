@@ -101,6 +101,8 @@ public struct LineChart: Widget, Sendable {
     /// dashed, so it is never taken for a box's side.
     public static let cursorGlyph: Character = "┊"
     public static let cursorStyle: Style = .role(.warn)
+    /// Events on the time axis (FOMC, CPI, users' own), drawn by `drawEvents`.
+    public var events: [EventMark] = []
 
     /// The narrowest plot worth drawing value labels beside.
     public static let minimumPlotWidth = 8
@@ -181,6 +183,9 @@ public struct LineChart: Widget, Sendable {
             drawMarks(into: &canvas, row: Rect(x: plot.x, y: markRow, width: plot.width, height: 1),
                       dotColumns: grid.dotColumns)
         }
+        // On the time axis: the date row, else the marks' own row; never in the plot.
+        drawEvents(into: &canvas, x: plot.x, width: plot.width, rows: [dateRow, markRow].compactMap { $0 },
+                   dotColumns: grid.dotColumns)
     }
 
     /// A label on the value axis: its row in the plot (0 at the top), text and style.
