@@ -127,7 +127,7 @@ import Testing
             state.zoomed = true
             _ = update(&state, .key(.character("v")))
         }
-        #expect(s.contains("━ RTY/NQ  ━ 50d avg   axis: RTY/NQ and 50d avg, 1Y   v: next pair"))
+        #expect(s.contains("━ RTY/NQ  ━ 50d avg   axis: RTY/NQ and 50d avg, 1Y   ◆ FOMC  ● CPI   v: next pair"))
         #expect(s.contains("┃RTY/NQ 0.1132   1d +1.46%"))
         #expect(s.contains("┃10d spread +1027 bp   spread z +4.66  record "))
         #expect(s.contains("NQ 18636.75"))
