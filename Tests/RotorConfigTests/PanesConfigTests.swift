@@ -91,6 +91,30 @@ import Testing
         #expect(RotorConfig.defaultName("a__b") == "a__b")
     }
 
+    /// `record` gives a reading the built-ins' records context: the pane reads the
+    /// counts behind it, and `sign` is the spreads' rule.
+    @Test func aReadingMayCarryItsRecords() throws {
+        let c = try parse("""
+        [[panes]]
+        name = "zn"
+        title = "ZN"
+        readings = [
+          { expr = "ZN", record = "high" },
+          { expr = "chg(ZN,10)", record = "sign" },
+          { expr = "zscore(ZN,252)", record = "Both" },
+          { expr = "sma(ZN,5)", record = "low" },
+          { expr = "ES" },
+        ]
+        """)
+        #expect(c.panes.first?.readings.map(\.record) == [.high, .bySign, .both, .low, nil])
+        #expect(c.paneSpecs[5].expressions == [
+            "ZN", "sincehigh(ZN)", "chg(ZN,10)", "sincehigh(chg(ZN,10))", "sincelow(chg(ZN,10))",
+            "zscore(ZN,252)", "sincehigh(zscore(ZN,252))", "sincelow(zscore(ZN,252))", "sma(ZN,5)", "sincelow(sma(ZN,5))", "ES",
+        ])
+        #expect(failure("[[panes]]\nname = \"zn\"\ntitle = \"ZN\"\nreadings = [{ expr = \"ZN\", record = \"max\" }]")
+            == "my.toml:4: panes[1].readings[1].record: unknown side 'max': use high, low, both, sign")
+    }
+
     @Test func aChartAloneIsAPane() throws {
         let c = try parse("[[panes]]\ntitle = \"ES\"\nchart = [{ expr = \"ES\" }]\n")
         #expect(c.panes.first?.readings == [] && c.panes.first?.chart == [.init(expression: "ES", label: "ES")])

@@ -42,8 +42,16 @@ extension RotorConfig {
                     throw r.error("format", "unknown format '\(text)': use \(NumberFormatKind.userFormats)")
                 }
                 let scale = try r.number("scale", in: -1e9...1e9) ?? 1
+                var record: RecordSpec.Sides?
+                if let word = try r.string("record") {
+                    let words = PaneDeclaration.Reading.recordSides
+                    guard let match = words.first(where: { $0.word == word.lowercased() }) else {
+                        throw r.error("record", "unknown side '\(word.escapingControlCharacters)': use \(words.map(\.word).joined(separator: ", "))")
+                    }
+                    record = match.sides
+                }
                 try r.finish()
-                pane.readings.append(.init(label: label, expression: expr, format: format, scale: scale))
+                pane.readings.append(.init(label: label, expression: expr, format: format, scale: scale, record: record))
             }
             let charts = try t.tables("chart") ?? []
             if charts.count > PaneDeclaration.maxChartLines {

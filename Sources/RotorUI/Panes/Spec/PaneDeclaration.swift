@@ -10,12 +10,27 @@ public struct PaneDeclaration: Sendable, Equatable {
         /// What the value is multiplied by before it is written (100: a yield
         /// difference in percent shown in basis points).
         public var scale: Double
+        /// Its records context (`record = "high"` ...), as a built-in's readings have:
+        /// `largest since 2011-03-02` beside it while it is the highest (or lowest) of
+        /// at least a year of its rows.
+        public var record: RecordSpec.Sides?
 
-        public init(label: String, expression: String, format: NumberFormatKind, scale: Double = 1) {
+        public init(label: String, expression: String, format: NumberFormatKind, scale: Double = 1,
+                    record: RecordSpec.Sides? = nil) {
             self.label = label
             self.expression = expression
             self.format = format
             self.scale = scale
+            self.record = record
+        }
+
+        /// The config's word for each side: `high`, `low`, `both`, `sign`.
+        public static let recordSides: [(word: String, sides: RecordSpec.Sides)] =
+            [("high", .high), ("low", .low), ("both", .both), ("sign", .bySign)]
+
+        var spec: ReadingSpec {
+            let reading = ReadingSpec(label, expression, format, scale: scale)
+            return record.map { reading.record($0) } ?? reading
         }
     }
 
@@ -73,7 +88,7 @@ public struct PaneDeclaration: Sendable, Equatable {
             valueLabel: NumberLabel.compact)
         return PaneSpec(
             name: name, title: title,
-            views: [.init(readings: readings.map { ReadingSpec($0.label, $0.expression, $0.format, scale: $0.scale) },
+            views: [.init(readings: readings.map(\.spec),
                           chart: chartSpec)],
             flags: flags.map { flag in
                 .when(flag.condition, ActiveFlag(.alert, flag.text)).alert(PaneDeclaration.alertName(pane: name, flag: flag.text))
