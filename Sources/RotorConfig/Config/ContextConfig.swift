@@ -1,5 +1,5 @@
 import RotorCore
-public import RotorUI
+import RotorUI
 
 /// The context the charts draw around the numbers: `[events] files` (the FOMC and
 /// CPI days, users' own) and `[[levels]]` (labelled lines on the charts of an
