@@ -54,6 +54,8 @@ import Testing
         "mi": ("mi(A,B,20,4)", { MutualInformation.mi(a, b, 20, bins: 4) }),
         "ewbasket": ("ewbasket(A,B)", { Baskets.ewbasket([a, b]) }),
         "dispersion": ("dispersion(A,B)", { Baskets.dispersion([a, b]) }),
+        // Three series: with two, avgcorr is corr to the bit (AverageCorrelationTests).
+        "avgcorr": ("avgcorr(A,B,ret(A),5)", { AverageCorrelation.avgcorr([a, b, Elementwise.ret(a)], 5) }),
         "above": ("above(@u,5)", { breadth.above(5) }),
         "nhnl": ("nhnl(@u,5)", { breadth.nhnl(5) }),
         "advances": ("advances(@u)", { breadth.advanceDecline.advances }),

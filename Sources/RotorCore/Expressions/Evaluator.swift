@@ -59,6 +59,15 @@ public struct Evaluator {
                                       column: column)
             }
             for arg in args { arguments.series.append(try seriesArgument(name, arg)) }
+        case let .seriesThenInteger(atLeast, atMost, parameter):
+            guard args.count > atLeast else {
+                throw ExpressionError(.arity(function: name, expected: .seriesAtLeastThen(atLeast, parameter: parameter.name),
+                                             got: args.count), column: column)
+            }
+            let seriesArgs = args.dropLast()
+            arguments.integers = [try integerArgument(name, parameter, args[args.count - 1])]
+            try checkDistinctSeries(name, Array(seriesArgs), atMost: atMost)
+            for arg in seriesArgs { arguments.series.append(try seriesArgument(name, arg)) }
         case let .fixed(parameters):
             guard args.count == parameters.count else {
                 throw ExpressionError(.arity(function: name, expected: .exactly(parameters.count), got: args.count),
@@ -120,6 +129,27 @@ public struct Evaluator {
             }
         }
         return (integers, universes)
+    }
+
+    /// At most `atMost` series, no two the same expression: checked before
+    /// any is evaluated. Numbers and universes are left for `seriesArgument` to reject.
+    private func checkDistinctSeries(_ name: String, _ args: [Expr], atMost: Int) throws(ExpressionError) {
+        if args.count > atMost {
+            throw ExpressionError(.tooManySeries(function: name, limit: atMost, got: args.count), column: args[atMost].column)
+        }
+        var seen: [String: Int] = [:]
+        for (i, arg) in args.enumerated() {
+            switch arg {
+            case .number, .universe: continue
+            case .symbol, .call:
+                let key = arg.canonical.lowercased() // symbols match case-insensitively
+                if let first = seen[key] {
+                    throw ExpressionError(.repeatedSeries(function: name, series: arg.canonical, first: first + 1, again: i + 1),
+                                          column: arg.column)
+                }
+                seen[key] = i
+            }
+        }
     }
 
     /// Fills the cache with the well-formed `above(@U,n)` calls found anywhere in

@@ -54,6 +54,9 @@ extension ExpressionError {
         /// An integer argument above another integer argument of the same call that
         /// bounds it (`mi`'s bins at most its n): `limit` names that one.
         case exceedsArgument(function: String, parameter: String, limit: String, limitValue: Int, got: Int)
+        /// More series than a function of pairs takes (`avgcorr`: at most `limit`,
+        /// ExpressionLimits.maxCorrelationSeries): its cost grows with the pairs.
+        case tooManySeries(function: String, limit: Int, got: Int)
 
         // MARK: Names
 
@@ -75,6 +78,9 @@ extension ExpressionError {
         case expectedSeries(function: String, got: Given)
         /// A universe parameter given something else.
         case expectedUniverse(function: String, got: Given)
+        /// The same series twice among a function of pairs' series (`avgcorr(A,B,A,20)`):
+        /// `series` as written, `first` and `again` its 1-based places among them.
+        case repeatedSeries(function: String, series: String, first: Int, again: Int)
         /// Arithmetic on two numbers: one side must be a series for there to be rows.
         case noSeriesOperand(function: String)
 
@@ -91,6 +97,8 @@ extension ExpressionError {
         case exactly(Int)
         /// Baskets: this many series or more.
         case seriesAtLeast(Int)
+        /// This many series or more, then the integer `parameter` (`avgcorr(s1,...,sk,n)`).
+        case seriesAtLeastThen(Int, parameter: String)
     }
 
     /// What was written where an argument of another kind belongs, for the message.
@@ -144,6 +152,7 @@ extension ExpressionError.Kind {
             "\(function): \(parameter) must be between \(bounds.lowerBound) and \(bounds.upperBound), got \(got)"
         case let .exceedsArgument(function, parameter, limit, limitValue, got):
             "\(function): \(parameter) must be at most \(limit) (\(limitValue)), got \(got)"
+        case let .tooManySeries(function, limit, got): "\(function): at most \(limit) series, got \(got)"
         case let .unknownFunction(name): "unknown function \(name)"
         case let .unknownSymbol(name): "unknown symbol \(name)"
         case let .unknownUniverse(name): "unknown universe @\(name)"
@@ -151,6 +160,8 @@ extension ExpressionError.Kind {
             "\(function): expected \(count) \(count == 1 ? "argument" : "arguments"), got \(got)"
         case let .arity(function, .seriesAtLeast(count), got):
             "\(function): expected at least \(count) series, got \(got)"
+        case let .arity(function, .seriesAtLeastThen(count, parameter), got):
+            "\(function): expected at least \(count) series then \(parameter), got \(got) \(got == 1 ? "argument" : "arguments")"
         case let .notAnInteger(function, parameter, got):
             // A number is shown as written: it is a number, just not a whole one.
             if case let .number(text) = got {
@@ -162,6 +173,8 @@ extension ExpressionError.Kind {
         case let .expectedUniverse(function, got):
             "\(function): expected a universe such as @spx, got \(got.described)"
         case let .noSeriesOperand(function): "\(function): at least one argument must be a series"
+        case let .repeatedSeries(function, series, first, again):
+            "\(function): series \(again) repeats series \(first) (\(series)); every pair must be two different series"
         case let .numberIsNotASeries(text): "\(text) is a number, not a series"
         case let .universeIsNotASeries(name):
             "@\(name) is a universe, not a series: use a breadth function such as above(@\(name),50)"

@@ -13,6 +13,10 @@ public enum ExpressionLimits {
     public static let maxBins = 64
     /// The fewest `bins` in `mi`: one bin has no information to measure.
     public static let minBins = 2
+    /// The most series in `avgcorr`: 32 series are 496 pairs, each a rolling
+    /// correlation over the joined rows, so the cost (k^2 / 2 passes) stays within a
+    /// few times a pane's; baskets in the research have 7 to 10 names.
+    public static let maxCorrelationSeries = 32
     /// The deepest nesting of calls: `ret(ES)` is 1 deep, `sma(ret(ES),5)` 2.
     public static let maxDepth = 64
 }

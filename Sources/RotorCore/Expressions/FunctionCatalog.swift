@@ -40,6 +40,9 @@ struct Function: Sendable {
         case fixed([Parameter])
         /// Baskets: this many series or more, all evaluated into `Arguments.series`.
         case series(atLeast: Int)
+        /// Functions of the pairs of a basket: `atLeast...atMost` series, all different
+        /// (a series paired with itself is no pair of the basket), then one integer.
+        case seriesThenInteger(atLeast: Int, atMost: Int, IntegerParameter)
     }
 
     let parameters: Parameters
@@ -82,6 +85,11 @@ struct Function: Sendable {
     /// f(s1, ..., sk), k >= 2.
     static func basket(_ f: @escaping @Sendable ([Series]) -> Series) -> Function {
         Function(parameters: .series(atLeast: 2)) { f($0.series) }
+    }
+
+    /// f(s1, ..., sk, n), 2 <= k <= `atMost`, the series all different.
+    static func pairs(atMost: Int, _ n: IntegerParameter, _ f: @escaping @Sendable ([Series], Int) -> Series) -> Function {
+        Function(parameters: .seriesThenInteger(atLeast: 2, atMost: atMost, n)) { f($0.series, $0.integers[0]) }
     }
 
     /// f(@U)
@@ -127,6 +135,7 @@ enum FunctionCatalog {
         "mi": .ofPair(sampleWindow, bins) { MutualInformation.mi($0, $1, $2, bins: $3) },
         // Baskets
         "ewbasket": .basket(Baskets.ewbasket), "dispersion": .basket(Baskets.dispersion),
+        "avgcorr": .pairs(atMost: ExpressionLimits.maxCorrelationSeries, sampleWindow, AverageCorrelation.avgcorr),
         // Breadth
         "above": .breadth(window) { $0.above($1) }, "nhnl": .breadth(window) { $0.nhnl($1) },
         "advances": .breadth { $0.advanceDecline.advances }, "declines": .breadth { $0.advanceDecline.declines },

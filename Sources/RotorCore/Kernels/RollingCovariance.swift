@@ -65,10 +65,18 @@ public enum RollingCovariance {
         let j = DateAlignment.innerJoin([a, b])
         var out = SeriesBuilder(capacity: j.dates.count)
         WindowCovariance.forEachWindow(j.columns[0], j.columns[1], n) { t, varA, varB, cov in
-            guard varA > 0, varB > 0 else { return }
-            out.append(j.dates[t], min(1, max(-1, cov / (varA * varB).squareRoot())))
+            guard let r = pearson(varA, varB, cov) else { return }
+            out.append(j.dates[t], r)
         }
         return out.build()
+    }
+
+    /// The correlation of one window from its moments, as `corr` writes it: none when
+    /// either side is constant (zero variance), else clamped to [-1, 1] against
+    /// rounding. `avgcorr` uses it per pair so the two cannot disagree.
+    static func pearson(_ varA: Double, _ varB: Double, _ cov: Double) -> Double? {
+        guard varA > 0, varB > 0 else { return nil }
+        return min(1, max(-1, cov / (varA * varB).squareRoot()))
     }
 
     /// cov(a, b) / var(b) over the last n joined rows (ddof = 1 both); absent where b

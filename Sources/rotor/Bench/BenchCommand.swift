@@ -34,6 +34,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time the feed cache instead: open, load 100 feeds x 2,500 bars, store 2,500 bars.")
     var cache = false
 
+    @Flag(help: "Time avgcorr instead: the Mag7 (k = 7) and with SPX (k = 8), closes and returns, on the demo and 10 years.")
+    var avgcorr = false
+
     @Flag(help: "Time rotor line instead, phase by phase (--config and --data as rotor line takes them).")
     var line = false
 
@@ -81,6 +84,10 @@ struct BenchCommand: AsyncParsableCommand {
         if longHistory {
             let options = try DataOptions.parse(config.map { ["--config", $0] } ?? [])
             try LongHistoryBench.run(iterations: iterations, options: options, years: years).forEach { writeOutput($0 + "\n") }
+            return
+        }
+        if avgcorr {
+            try AverageCorrelationBench.run(iterations: iterations, demo: BundledSamples.demoData).forEach { writeOutput($0 + "\n") }
             return
         }
         if cache {

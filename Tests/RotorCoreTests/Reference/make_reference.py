@@ -46,6 +46,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
@@ -218,14 +219,15 @@ def read_inputs():
 TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<uni>@[A-Za-z][A-Za-z0-9._-]*)"
                    r"|(?P<name>[A-Za-z][A-Za-z0-9._-]*)|(?P<punct>[(),]))")
 
-# s: series, o: series or number, i: literal integer, u: universe, *: two or more series
+# s: series, o: series or number, i: literal integer, u: universe, *: two or more series,
+# *i: two or more series then a literal integer
 SIGNATURES = {
     "ret": "s", "logret": "s", "diff": "s", "norm": "s",
     "chg": "si", "sma": "si", "ema": "si", "std": "si", "zscore": "si",
     "pctrank": "si", "rvol": "si", "max": "si", "min": "si", "sincehigh": "s", "sincelow": "s",
     "ratio": "ss", "sub": "oo", "add": "oo", "mul": "oo", "div": "oo",
     "spread": "ssi", "corr": "ssi", "beta": "ssi", "mi": "ssii",
-    "ewbasket": "*", "dispersion": "*",
+    "ewbasket": "*", "dispersion": "*", "avgcorr": "*i",
     "above": "ui", "nhnl": "ui", "advances": "u", "declines": "u", "netadv": "u",
     "adline": "u", "mcclellan": "u",
 }
@@ -285,6 +287,9 @@ class Evaluator:
         if sig == "*":
             assert len(args) >= 2
             return getattr(self, name)([self.eval(a) for a in args])
+        if sig == "*i":
+            assert len(args) >= 3 and args[-1][0] == "num" and args[-1][1].isdigit()
+            return getattr(self, name)([self.eval(a) for a in args[:-1]], int(args[-1][1]))
         assert len(sig) == len(args), f"{name}: wrong argument count"
         values = []
         for k, a in zip(sig, args):
@@ -588,6 +593,33 @@ class Careful(Evaluator):
             vals.append(sqrt_q(var * 10000))
         return S(dates[1:], vals)
 
+    def avgcorr(self, series, n):
+        """Each pair's correlation on the rows of the join of all, to 60 digits
+        (sign(sxy) * sqrt(sxy^2 / (sxx syy)) of the exact sums), averaged over the
+        pairs and rounded once; absent where any member's window is constant."""
+        assert n >= 2 and len(series) >= 2
+        dates, cols = join(*series)
+        windows = [Windows(c, n) for c in cols]
+        products = {(i, j): prefix([x * y for x, y in zip(windows[i].q, windows[j].q)])
+                    for i in range(len(cols)) for j in range(i + 1, len(cols))}
+        out = S([], [])
+        with decimal.localcontext() as ctx:
+            ctx.prec = 60
+            for t in windows[0].rows():
+                sxx = [w.sxx(t) for w in windows]
+                if any(v == 0 for v in sxx):
+                    continue
+                total = decimal.Decimal(0)
+                for (i, j), sab in products.items():
+                    c = (sab[t + 1] - sab[t + 1 - n]) - windows[i].total(t) * windows[j].total(t) / n
+                    square = c * c / (sxx[i] * sxx[j])
+                    r = (decimal.Decimal(square.numerator) / decimal.Decimal(square.denominator)).sqrt()
+                    total += -r if c < 0 else r
+                mean = total / len(products)
+                out.dates.append(dates[t])
+                out.vals.append(float(Fraction(mean)))
+        return out
+
     # -- breadth ------------------------------------------------------------------
     @staticmethod
     def _union(members):
@@ -789,6 +821,14 @@ class Pandas(Evaluator):
         frame = pd.concat(series, axis=1, join="inner").sort_index()
         return present(100 * frame.pct_change().std(axis=1))
 
+    def avgcorr(self, series, n):
+        # METRICS.md's pandas, on the joined frame (positional columns: a symbol may
+        # appear inside two different expressions).
+        frame = pd.concat(series, axis=1, join="inner").sort_index()
+        frame.columns = range(frame.shape[1])
+        pairs = list(combinations(frame.columns, 2))
+        return present(sum(frame[a].rolling(n).corr(frame[b]) for a, b in pairs) / len(pairs))
+
     # Breadth: one wide frame, NaN where a member has no row; each member's own rows.
     @staticmethod
     def _frame(members):
@@ -896,6 +936,13 @@ CASES = [
     "sincehigh(A)", "sincelow(A)",
     "sincehigh(TIES)", "sincelow(TIES)", "sincehigh(FLAT)", "sincelow(FLAT)", "sincehigh(GAPPY)",
     "sincehigh(spread(A,B,10))", "sincelow(zscore(A,20))",
+    # average pairwise correlation (added with issue 16): two series (= corr(A,B,20),
+    # case 90), three and seven with gaps (GAPPY, YLD: the join of all drops rows and
+    # every pair uses the join's rows), constant windows of FLAT (absent there), the
+    # smallest window and the largest the 300 rows allow, and nested inputs
+    "avgcorr(A,B,20)", "avgcorr(A,GAPPY,C,20)", "avgcorr(A,B,C,D,GAPPY,YLD,TIES,20)",
+    "avgcorr(A,FLAT,B,5)", "avgcorr(FLAT,B,C,20)", "avgcorr(A,B,C,2)", "avgcorr(A,B,C,D,300)",
+    "avgcorr(ret(A),ret(GAPPY),diff(YLD),ret(B),20)",
 ]
 
 # Where pandas' own arithmetic is known to be unsound, and why. Disagreements in
@@ -958,6 +1005,11 @@ def zero_variance_dates(careful_eval, expr):
         a, b, n = careful_eval.eval(args[0]), careful_eval.eval(args[1]), int(args[2][1])
         dates, wa, wb, _ = careful_eval._pairs(a, b, n)
         return {dates[t] for t in wa.rows() if wb.sxx(t) == 0 or (name == "corr" and wa.sxx(t) == 0)}
+    if name == "avgcorr":
+        cols = join(*[careful_eval.eval(a) for a in args[:-1]])
+        n = int(args[-1][1])
+        windows = [Windows(c, n) for c in cols[1]]
+        return {cols[0][t] for t in windows[0].rows() if any(w.sxx(t) == 0 for w in windows)}
     return set()
 
 
