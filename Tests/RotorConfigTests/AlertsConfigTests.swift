@@ -7,19 +7,7 @@ import Testing
 /// `[[alerts]]`: a user's alert on an expression and an override of a built-in
 /// become the expected `AlertRule`s; every mistake is an error at its file, line and
 /// key, found when the config loads (so `rotor check` finds it before the screen opens).
-@Suite struct AlertsConfigTests {
-    func parse(_ text: String) throws(ConfigError) -> RotorConfig { try RotorConfig.parse(text, file: "my.toml") }
-
-    /// The error a config gives, as printed (`file:line: key: message`), or nil.
-    func failure(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
+@Suite struct AlertsConfigTests: MyTomlParsing {
     /// The default panes' built-in alerts, as the "not a built-in" error lists them.
     static let builtins = "rotation-extreme, iv-below-rv:VIX, iv-below-rv:VXN, iv-below-rv:RVX, breadth-extreme-high, "
         + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike"

@@ -4,18 +4,7 @@ import Testing
 @testable import RotorConfig
 
 /// `[events] files` and `[[levels]]`.
-@Suite struct ContextConfigTests {
-    func parse(_ text: String) throws(ConfigError) -> RotorConfig { try RotorConfig.parse(text, file: "my.toml") }
-
-    func failure(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
+@Suite struct ContextConfigTests: MyTomlParsing {
     @Test func eventFilesAreRelativeToTheConfig() throws {
         let c = try parse("[events]\nfiles = [\"events.csv\", \"/abs/mine.csv\", \"sub/e.csv\"]\n")
         #expect(c.eventFiles == ["events.csv", "/abs/mine.csv", "sub/e.csv"] && c.eventFilesLine == 2)

@@ -4,18 +4,7 @@ import Testing
 
 /// `[[episodes]]`: named stretches to replay; every mistake an error at its file,
 /// line and key; `--episode NAME` finds one or names the ones there are.
-@Suite struct EpisodesConfigTests {
-    func parse(_ text: String) throws(ConfigError) -> RotorConfig { try RotorConfig.parse(text, file: "my.toml") }
-
-    func failure(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
+@Suite struct EpisodesConfigTests: MyTomlParsing {
     static let two = """
     [[episodes]]
     name = "rotation-squeeze"

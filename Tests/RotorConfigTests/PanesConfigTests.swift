@@ -7,19 +7,7 @@ import Testing
 /// `[[panes]]` and `[[pages]]`: a good declaration becomes the expected
 /// `PaneDeclaration` and pages; every mistake is an error at its file, line and key,
 /// found when the config loads (so `rotor check` finds it before the screen opens).
-@Suite struct PanesConfigTests {
-    func parse(_ text: String) throws(ConfigError) -> RotorConfig { try RotorConfig.parse(text, file: "my.toml") }
-
-    /// The error a config gives, as printed (`file:line: key: message`), or nil.
-    func failure(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
+@Suite struct PanesConfigTests: MyTomlParsing {
     /// A pane that loads, with `extra` lines inside its table (line 4 onwards).
     func pane(_ extra: String) -> String {
         """

@@ -4,16 +4,7 @@ import Testing
 
 /// `[regimes]`: renaming macro regimes by key; every mistake an error at its file,
 /// line and key (`my.toml:3: regimes.up_bull_steeper: ...`).
-@Suite struct RegimesConfigTests {
-    func failure(_ text: String) -> String? {
-        do {
-            _ = try RotorConfig.parse(text, file: "my.toml")
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
+@Suite struct RegimesConfigTests: MyTomlParsing {
     @Test func renamesReachThePanesThresholds() throws {
         let c = try RotorConfig.parse("""
         [regimes]
