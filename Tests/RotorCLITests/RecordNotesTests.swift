@@ -134,18 +134,6 @@ import Testing
         try GoldenScreenTests().check("zoom-1-rtynq-2024-07-17-120x40", s)
     }
 
-    /// Label columns of packed readings, row by row (the dim spans), as the layout test reads them.
-    func labelColumns(_ rows: [TextLine]) -> [[String]] {
-        rows.map { row in
-            var x = 0, labels: [String] = []
-            for span in row.spans {
-                if span.style == .role(.dim) { labels.append("\(x) \(span.text)") }
-                x += DisplayWidth.of(span.text)
-            }
-            return labels
-        }
-    }
-
     /// A note never moves a reading: on the dates with notes (records, "since", both
     /// kinds of pane room) every label is where it is on a date without any, at every
     /// width, with the room kept and without; and no row is wider than the pane.
@@ -161,10 +149,10 @@ import Testing
                             let c = model.panes[pane].content(PaneReader(model: model, asOf: date, lookback: .year1), view: view)
                             return PaneView.packed(c.readings + c.detail, width: width, reservingNotes: reserving)
                         }
-                        let quietRows = rows(GoldenScreenTests.asOf), quiet = labelColumns(quietRows)
+                        let quietRows = rows(GoldenScreenTests.asOf), quiet = TableLayoutTests.readingLayout(quietRows)
                         for date in dates {
                             let noted = rows(date)
-                            #expect(labelColumns(noted) == quiet, "pane \(pane + 1) view \(view) at \(width) on \(date.iso)")
+                            #expect(TableLayoutTests.readingLayout(noted) == quiet, "pane \(pane + 1) view \(view) at \(width) on \(date.iso)")
                             // A note only takes room the row has (a reading wider than a
                             // narrow pane overflows with or without one).
                             #expect(zip(noted, quietRows).allSatisfy { $0.width <= max(width, $1.width) },

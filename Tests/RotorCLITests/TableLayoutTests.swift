@@ -85,8 +85,8 @@ import Testing
         }
     }
 
-    /// Where each reading's label starts in each row of readings.
-    func readingLayout(_ rows: [TextLine]) -> [[String]] {
+    /// Where each reading's label starts in each row of readings (the dim spans).
+    static func readingLayout(_ rows: [TextLine]) -> [[String]] {
         rows.map { row in
             var x = 0, labels: [String] = []
             for span in row.spans {
@@ -105,7 +105,7 @@ import Testing
             for width in [24, 25, 38, 58, 64, 77, 98, 118] {
                 func layout(_ date: Day) -> [[String]] {
                     let c = model.panes[pane].content(PaneReader(model: model, asOf: date, lookback: .year1))
-                    return readingLayout(PaneView.packed(c.readings + c.detail, width: width))
+                    return Self.readingLayout(PaneView.packed(c.readings + c.detail, width: width))
                 }
                 let first = layout(GoldenScreenTests.asOf)
                 for date in try dates() { #expect(layout(date) == first, "pane \(pane + 1) at \(width) on \(date.iso)") }
