@@ -56,6 +56,10 @@ public struct AppState: Equatable, Sendable {
     /// The focused pane's index in the model's panes, if the page has any.
     public var focusedPane: Int? { pagePanes.indices.contains(focus) ? pagePanes[focus] : nil }
 
+    /// The date cursor's date on a screen whose data ends on `now`: never past it (the
+    /// replay may have been moved back), nil when the cursor is not shown.
+    public func cursorDate(now: Day) -> Day? { cursor.map { min($0, now) } }
+
     /// The view index of the pane at `index` in the model's panes.
     public func view(of index: Int) -> Int { views[panes.panes[index].name] ?? 0 }
 

@@ -56,8 +56,7 @@ public struct DashboardState: Sendable {
     /// `asOf`), else `asOf`. What a status segment about "the date on screen" (the
     /// next event) counts from.
     public var screenDate: Day? {
-        guard let asOf else { return nil }
-        return app.cursor.map { min($0, asOf) } ?? asOf
+        asOf.map { app.cursorDate(now: $0) ?? $0 }
     }
 
     /// The status bar's first word.

@@ -50,7 +50,7 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         }
         // Drawn last, so the alert strip shows under the overlays too.
         var statusLine = StatusLine(mode: mode, asOf: asOf, speed: speed, strip: strip, feeds: feeds,
-                                    cursor: asOf.flatMap { now in state.cursor.map { min($0, now) } })
+                                    cursor: asOf.flatMap { state.cursorDate(now: $0) })
         statusLine.events = model.events
         canvas.render(statusLine.bar(state), area: statusBar)
         return canvas
