@@ -12,7 +12,7 @@ public enum DashboardLayout: Equatable, Sendable {
     /// Below this width the panes stack in one column (two for more than five).
     public static let twoRowWidth = 80
 
-    public static func arrange(width: Int, height: Int, count: Int = PaneRegistry.builtin.count,
+    public static func arrange(width: Int, height: Int, count: Int = PaneRegistry.builtinPageSizes[0],
                                zoomed: Int? = nil) -> DashboardLayout {
         guard width >= minimumWidth, height >= minimumHeight else {
             return .tooSmall(message: "terminal too small (need \(minimumWidth)x\(minimumHeight))")

@@ -15,15 +15,24 @@ public struct PaneSet: Equatable, Sendable {
 
     /// The panes on pages: `placed` lists pages of pane names (a config's
     /// `[[pages]]`, names checked by its loader); every pane on no listed page goes on
-    /// pages after them, the built-ins first and then the rest, nine to a page. So
-    /// by default the built-ins are page 1 and a config's own panes page 2.
-    public init(_ specs: [PaneSpec], placed: [[String]] = [], builtinCount: Int = PaneRegistry.builtin.count) {
+    /// pages after them: the built-ins on their registry pages (`builtinPageSizes`,
+    /// page 1 the five originals), then the rest, nine to a page. So by default the
+    /// built-ins fill the first pages and a config's own panes follow.
+    public init(_ specs: [PaneSpec], placed: [[String]] = [],
+                builtinPageSizes: [Int] = PaneRegistry.builtinPageSizes) {
         panes = specs.map { Entry(name: $0.name, title: $0.title, views: $0.views.count, viewsName: $0.viewsName) }
         let index = Dictionary(specs.enumerated().map { ($1.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         var pages = placed.map { $0.compactMap { index[$0.lowercased()] } }.filter { !$0.isEmpty }
         let onAPage = Set(pages.joined())
         let rest = specs.indices.filter { !onAPage.contains($0) }
-        for group in [rest.filter { $0 < builtinCount }, rest.filter { $0 >= builtinCount }] {
+        var groups: [[Int]] = []
+        var start = 0
+        for size in builtinPageSizes {
+            groups.append(rest.filter { $0 >= start && $0 < start + size })
+            start += size
+        }
+        groups.append(rest.filter { $0 >= start })
+        for group in groups {
             pages += stride(from: 0, to: group.count, by: Action.maxIndex).map {
                 Array(group[$0..<min($0 + Action.maxIndex, group.count)])
             }
@@ -31,7 +40,7 @@ public struct PaneSet: Equatable, Sendable {
         self.pages = pages.isEmpty ? [[]] : pages
     }
 
-    /// The five built-in panes on one page.
+    /// The built-in panes on their pages.
     public static let standard = PaneSet(PaneRegistry.builtins())
 
     /// The most panes on any page: the focus keys that do something.

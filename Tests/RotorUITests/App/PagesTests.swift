@@ -159,7 +159,7 @@ import Testing
         #expect(focusKeys(Self.twoPages) == ["1", "2", "3", "4", "5"])
         #expect(focusKeys(Self.threePages) == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
         // A lone page of two user panes (the built-ins placed nowhere would follow it).
-        let small = PaneSet([Self.pane("a"), Self.pane("b")], builtinCount: 0)
+        let small = PaneSet([Self.pane("a"), Self.pane("b")], builtinPageSizes: [])
         #expect(focusKeys(small) == ["1", "2"])
     }
 
@@ -177,7 +177,7 @@ import Testing
     @Test func helpNamesEveryPaneWithViews() {
         let line = KeyMap.standard.helpLines(for: Self.twoPages).first { $0.hasPrefix("v ") }
         #expect(line?.hasSuffix("next view of the focused pane (RTY/ES, VOL PREMIUM, CURVE)") == true, "\(line ?? "none")")
-        let none = PaneSet([Self.pane("a")], builtinCount: 0)
+        let none = PaneSet([Self.pane("a")], builtinPageSizes: [])
         #expect(!KeyMap.standard.helpLines(for: none).contains { $0.hasPrefix("v ") })
     }
 
