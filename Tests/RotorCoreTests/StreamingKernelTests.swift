@@ -91,6 +91,18 @@ import Testing
         }
     }
 
+    /// Values whose squares overflow: the moments are infinite or NaN, so there is no
+    /// correlation to give. Absent, never the clamp's -1 (nor a beta of 0).
+    @Test func overflowingMomentsAreAbsentNotMinusOne() {
+        let a = [1e200, -1e200, 3e200, -2e200, 5e200], b = [1.0, 2.0, 0.5, 4.0, 3.0]
+        #expect(RollingCovariance.corr(Self.series(a), Self.series(b), 3).values.isEmpty)
+        #expect(RollingCovariance.corr(Self.series(b), Self.series(a), 3).values.isEmpty)
+        #expect(RollingCovariance.beta(Self.series(b), Self.series(a), 3).values.isEmpty)
+        #expect(RollingCovariance.pearson(.infinity, 1, 1) == nil)
+        #expect(RollingCovariance.pearson(1, 1, .nan) == nil)
+        #expect(RollingCovariance.pearson(4, 1, 2) == 1)
+    }
+
     /// A price near 5000 moving by 0.01: the window variance is ~1e-4 while x^2 is
     /// 2.5e7, so running sums of x and x^2 (the textbook streaming form) lose most
     /// digits to cancellation. The streaming kernel must still agree with the exact

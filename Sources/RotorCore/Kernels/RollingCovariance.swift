@@ -72,11 +72,16 @@ public enum RollingCovariance {
     }
 
     /// The correlation of one window from its moments, as `corr` writes it: none when
-    /// either side is constant (zero variance), else clamped to [-1, 1] against
-    /// rounding. `avgcorr` uses it per pair so the two cannot disagree.
+    /// either side is constant (zero variance) or a moment overflowed (values near
+    /// 1e154 square to infinity), else clamped to [-1, 1] against rounding. The
+    /// overflow check matters because the clamp would turn NaN into -1 (`max(-1,
+    /// .nan)` is -1): a wrong number where there should be none. `avgcorr` uses it
+    /// per pair so the two cannot disagree.
     static func pearson(_ varA: Double, _ varB: Double, _ cov: Double) -> Double? {
-        guard varA > 0, varB > 0 else { return nil }
-        return min(1, max(-1, cov / (varA * varB).squareRoot()))
+        guard varA > 0, varB > 0, varA.isFinite, varB.isFinite, cov.isFinite else { return nil }
+        let r = cov / (varA * varB).squareRoot()
+        guard r.isFinite else { return nil }
+        return min(1, max(-1, r))
     }
 
     /// cov(a, b) / var(b) over the last n joined rows (ddof = 1 both); absent where b
@@ -85,7 +90,7 @@ public enum RollingCovariance {
         let j = DateAlignment.innerJoin([a, b])
         var out = SeriesBuilder(capacity: j.dates.count)
         WindowCovariance.forEachWindow(j.columns[0], j.columns[1], n) { t, _, varB, cov in
-            guard varB > 0 else { return }
+            guard varB > 0, varB.isFinite, cov.isFinite else { return }
             out.append(j.dates[t], cov / varB)
         }
         return out.build()
