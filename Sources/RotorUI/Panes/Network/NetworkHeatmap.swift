@@ -1,0 +1,94 @@
+/// The matrix of one view of the network: a row and a column per symbol, the
+/// diagonal `·`. Correlations and their changes fill both triangles (they are
+/// symmetric); the MI view puts the MI (nats) above the diagonal and its percentile
+/// in its year below. With room, each cell holds its number in its band's style;
+/// without, a shade (`NetworkScale`). A legend row follows the matrix.
+struct NetworkHeatmap: Widget {
+    enum Content: Sendable {
+        case correlation, change, mutualInformation
+    }
+
+    let snapshot: NetworkSnapshot
+    let content: Content
+    let numbers: Bool
+
+    /// Columns of a cell: a number (`+0.45`) and a space, or three shades and a space.
+    static let numberCell = 6
+    static let shadeCell = 4
+
+    /// The label column: the widest symbol and a space.
+    static func labelWidth(_ symbols: [String]) -> Int { (symbols.map { DisplayWidth.of($0) }.max() ?? 0) + 1 }
+
+    /// The columns the matrix takes.
+    static func width(_ symbols: [String], numbers: Bool) -> Int {
+        labelWidth(symbols) + symbols.count * (numbers ? numberCell : shadeCell) - 1
+    }
+
+    /// Its rows: the header, a row per symbol, the legend.
+    static func height(_ symbols: [String]) -> Int { symbols.count + 2 }
+
+    var scale: NetworkScale {
+        switch content {
+        case .correlation: .correlation
+        case .change: .change
+        case .mutualInformation: .percentile
+        }
+    }
+
+    /// What cell (row, column) shows, and the value its style follows.
+    func value(_ row: Int, _ column: Int) -> (shown: NetworkSnapshot.Value, styledBy: Double?)? {
+        guard let e = snapshot.entry(row, column) else { return nil }
+        switch content {
+        case .correlation: return (e.correlation, e.correlation.value)
+        case .change: return (e.change, e.change.value)
+        case .mutualInformation:
+            return (column > row ? e.mutualInformation : e.percentile, e.percentile.value)
+        }
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let symbols = snapshot.symbols
+        let label = Self.labelWidth(symbols), cell = numbers ? Self.numberCell : Self.shadeCell
+        let clip = area
+        // The header: each symbol over its column, right-aligned as the numbers are.
+        for (c, s) in symbols.enumerated() {
+            let name = String(s.prefix(cell - 1))
+            let x = area.x + label + c * cell + (cell - 1 - DisplayWidth.of(name))
+            canvas.write(name, x: x, y: area.y, style: .role(.title), clip: clip)
+        }
+        for (r, s) in symbols.enumerated() {
+            let y = area.y + 1 + r
+            guard y < area.maxY else { return }
+            canvas.write(s, x: area.x, y: y, style: .role(.title), clip: clip)
+            for c in symbols.indices {
+                let x = area.x + label + c * cell
+                guard let (shown, styledBy) = value(r, c) else {
+                    canvas.write("·", x: x + cell - 2, y: y, style: .role(.dim), clip: clip)
+                    continue
+                }
+                if numbers {
+                    let text = shown.text
+                    let style = styledBy.map(scale.style) ?? .role(.dim)
+                    canvas.write(text, x: x + cell - 1 - DisplayWidth.of(text), y: y, style: style, clip: clip)
+                } else if let v = styledBy {
+                    let (glyph, style) = scale.shade(v)
+                    canvas.write(String(repeating: glyph, count: cell - 1), x: x, y: y, style: style, clip: clip)
+                } else {
+                    canvas.write(NumberFormatKind.absent, x: x + cell - 2, y: y, style: .role(.dim), clip: clip)
+                }
+            }
+        }
+        let legendY = area.y + 1 + symbols.count
+        guard legendY < area.maxY else { return }
+        canvas.write(legend, x: area.x, y: legendY, clip: clip)
+    }
+
+    /// What the colours mean, and (MI) what each triangle holds.
+    var legend: TextLine {
+        var line = scale.legend(shaded: !numbers)
+        if content == .mutualInformation {
+            line.spans.append(Span(numbers ? "  pct 1y; above: nats" : "  MI pct 1y", style: .role(.dim)))
+        }
+        return line
+    }
+}
