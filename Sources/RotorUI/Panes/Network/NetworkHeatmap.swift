@@ -62,8 +62,10 @@ struct NetworkHeatmap: Widget {
             canvas.write(s, x: area.x, y: y, style: .role(.title), clip: clip)
             for c in symbols.indices {
                 let x = area.x + label + c * cell
+                // A mark without a number sits under the digits' end, or mid-shade.
+                let mark = numbers ? x + cell - 2 : x + (cell - 1) / 2
                 guard let (shown, styledBy) = value(r, c) else {
-                    canvas.write("·", x: x + cell - 2, y: y, style: .role(.dim), clip: clip)
+                    canvas.write("·", x: mark, y: y, style: .role(.dim), clip: clip)
                     continue
                 }
                 if numbers {
@@ -74,7 +76,7 @@ struct NetworkHeatmap: Widget {
                     let (glyph, style) = scale.shade(v)
                     canvas.write(String(repeating: glyph, count: cell - 1), x: x, y: y, style: style, clip: clip)
                 } else {
-                    canvas.write(NumberFormatKind.absent, x: x + cell - 2, y: y, style: .role(.dim), clip: clip)
+                    canvas.write(NumberFormatKind.absent, x: mark, y: y, style: .role(.dim), clip: clip)
                 }
             }
         }
