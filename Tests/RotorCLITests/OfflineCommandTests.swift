@@ -49,7 +49,7 @@ import RotorData
         #expect(r.stdout.contains(": connection refused; no data yet"))
         #expect(r.stdout.contains(": offline: connection refused; no data yet"))
         #expect(r.stdout.contains("@universe: 0/3 members loaded, 3 failing"))
-        #expect(r.stdout.contains("feeds 0/16 ok"))
+        #expect(r.stdout.contains("feeds 0/21 ok"))
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "rotor: ES: no data: yahoo ES=F connection refused, nothing cached")
         #expect(lines.contains("rotor: US2Y: no data: fred DGS2 connection refused, nothing cached"))

@@ -87,10 +87,10 @@ struct NetworkHeatmap: Widget {
 
     /// What the colours mean, and (MI) what each triangle holds.
     var legend: TextLine {
-        var line = scale.legend(shaded: !numbers)
-        if content == .mutualInformation {
-            line.spans.append(Span(numbers ? "  pct 1y; above: nats" : "  MI pct 1y", style: .role(.dim)))
-        }
+        guard content == .mutualInformation else { return scale.legend(shaded: !numbers) }
+        var line = TextLine(numbers ? "below: pct 1y " : "MI pct 1y ", style: .role(.dim))
+        line.spans += scale.legend(shaded: !numbers).spans
+        if numbers { line.spans.append(Span("  above: MI nats", style: .role(.dim))) }
         return line
     }
 }
