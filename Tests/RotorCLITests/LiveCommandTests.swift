@@ -32,7 +32,7 @@ import Testing
         #expect(lines.contains("RVX HTTP 404: No data found, symbol may be delisted"))
         #expect(lines.contains("US10Y HTTP 500: an HTML page"))
         // One request per feed, the universe's first member only.
-        #expect(server.requests.count == 17)
+        #expect(server.requests.count == 22)
     }
 
     @Test func exportFetchesOnlyWhatItNeedsAndFallsBackToTheCache() throws {

@@ -55,7 +55,7 @@ import RotorData
         #expect(lines.contains("rotor: US2Y: no data: fred DGS2 connection refused, nothing cached"))
         #expect(lines.contains("rotor: US10Y: no data: fred DGS10 offline: connection refused, nothing cached"))
         #expect(lines.contains("rotor: @universe: no data: no member fetched (offline: connection refused), nothing cached"))
-        #expect(lines.count == 17)
+        #expect(lines.count == 22)
         // stderr is a file here, not a terminal: no progress line.
         #expect(!r.stderr.contains("fetching"))
     }
