@@ -16,7 +16,10 @@ struct NetworkBody: Widget {
 
     func render(into canvas: inout Canvas, area: Rect) {
         guard !area.isEmpty else { return }
-        canvas.write(tabs, x: area.x, y: area.y, clip: area)
+        // A narrow pane drops the words after the views rather than cut them.
+        var row = tabs
+        if row.width > area.width, row.spans.count > 1 { row.spans.removeLast() }
+        canvas.write(row, x: area.x, y: area.y, clip: area)
         let rest = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         guard rest.height > 0 else { return }
         switch kind {
