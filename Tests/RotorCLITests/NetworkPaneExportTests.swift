@@ -64,12 +64,13 @@ import Testing
             let screen = try Self.screen(kind, 200, 60, at: day)
             let body = NetworkBody(kind: kind, snapshot: snapshot, isZoomed: true)
             if kind != .graph {
-                let heatmap = NetworkHeatmap(snapshot: snapshot, content: kind == .change ? .change
-                                             : kind == .mutualInformation ? .mutualInformation : .correlation, numbers: true)
+                // The matrix as the zoomed pane lays it out (198 x 56 inside, under the views' row).
+                let heatmap = body.heatmap(for: Rect(x: 0, y: 0, width: 198, height: 56))
+                #expect(heatmap.numbers)
                 for (r, symbol) in snapshot.symbols.enumerated() {
                     let cells = snapshot.symbols.indices.map { c in
                         let text = heatmap.value(r, c)?.shown.text ?? "·"
-                        return String(repeating: " ", count: NetworkHeatmap.numberCell - 1 - text.count) + text
+                        return String(repeating: " ", count: heatmap.cell - 1 - text.count) + text
                     }
                     let row = symbol.padding(toLength: NetworkHeatmap.labelWidth(snapshot.symbols), withPad: " ", startingAt: 0)
                         + cells.joined(separator: " ")

@@ -137,6 +137,29 @@ import Testing
         #expect(narrow.text(x: 0, y: 5, width: 15) == "-0.7 █▓▒░·░▒▓█ ")
     }
 
+    /// The default eight symbols: numbers from 51 columns, cells widened into the
+    /// room the lists leave (up to 9), rows spaced out in a tall pane, else shades.
+    @Test func matrixLayoutFollowsTheRoom() {
+        var roles = Roles()
+        roles.network.symbols = ["ES", "NQ", "RTY", "ZN", "ZT", "CL", "GC", "DX"]
+        let model = DashboardModel(data: MarketData(), panes: [NetworkPane.spec(roles, Thresholds())], roles: roles,
+                                   thresholds: Thresholds())
+        let snapshot = NetworkSnapshot(PaneReader(model: model, asOf: Self.start, lookback: .year1), roles: roles, edge: 0.3)
+        let body = NetworkBody(kind: .correlation, snapshot: snapshot, isZoomed: true)
+        func layout(_ w: Int, _ h: Int) -> (Bool, Int, Int) {
+            let m = body.heatmap(for: Rect(x: 0, y: 0, width: w, height: h))
+            return (m.numbers, m.cell, m.rowStep)
+        }
+        #expect(layout(118, 36) == (true, 9, 2))
+        #expect(layout(58, 36) == (true, 6, 2))
+        #expect(layout(78, 21) == (true, 6, 1))
+        #expect(layout(51, 21) == (true, 6, 1))
+        #expect(layout(50, 21) == (false, 4, 1))
+        #expect(NetworkHeatmap.height(snapshot.symbols, rowStep: 2) == 19)
+        // With no data at all every cell is `–`, never a zero.
+        #expect(snapshot.entries.allSatisfy { $0.correlation.text == "–" && $0.change.text == "–" })
+    }
+
     /// The lists share the rows they get, never more than the pane has.
     @Test func listsFitTheirRows() {
         let body = NetworkBody(kind: .correlation, snapshot: Fixture().snapshot, isZoomed: false)

@@ -54,12 +54,27 @@ struct NetworkBody: Widget {
         }
     }
 
-    private func renderMatrix(into canvas: inout Canvas, area: Rect) {
+    /// The matrix for an area: numbers when they fit, cells widened (to 9 columns)
+    /// into the room the lists leave beside it, rows spaced out when the area is
+    /// twice as tall as the matrix.
+    func heatmap(for area: Rect) -> NetworkHeatmap {
         let symbols = snapshot.symbols
         let numbers = NetworkHeatmap.width(symbols, numbers: true) <= area.width
-        let width = NetworkHeatmap.width(symbols, numbers: numbers)
-        let height = NetworkHeatmap.height(symbols)
-        let heatmap = NetworkHeatmap(snapshot: snapshot, content: heatmapContent, numbers: numbers)
+        var cell = numbers ? NetworkHeatmap.numberCell : NetworkHeatmap.shadeCell
+        let room = area.width - Self.gap - listWidth - NetworkHeatmap.labelWidth(symbols) + 1
+        if numbers, room / symbols.count > cell { cell = min(Self.widestCell, room / symbols.count) }
+        let rowStep = area.height >= NetworkHeatmap.height(symbols, rowStep: 2) + 4 ? 2 : 1
+        return NetworkHeatmap(snapshot: snapshot, content: heatmapContent, numbers: numbers, cell: cell, rowStep: rowStep)
+    }
+
+    /// The widest a matrix cell grows.
+    static let widestCell = 9
+
+    private func renderMatrix(into canvas: inout Canvas, area: Rect) {
+        let symbols = snapshot.symbols
+        let heatmap = heatmap(for: area)
+        let width = NetworkHeatmap.width(symbols, numbers: heatmap.numbers, cell: heatmap.cell)
+        let height = NetworkHeatmap.height(symbols, rowStep: heatmap.rowStep)
         // The legend may run past the matrix unless the lists stand beside it.
         let besideLists = width + Self.gap + listWidth <= area.width
         canvas.render(heatmap, area: Rect(x: area.x, y: area.y, width: besideLists ? width : area.width,

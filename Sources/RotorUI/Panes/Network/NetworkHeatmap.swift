@@ -11,6 +11,19 @@ struct NetworkHeatmap: Widget {
     let snapshot: NetworkSnapshot
     let content: Content
     let numbers: Bool
+    /// Columns a cell takes (its number or shades, then a space): at least
+    /// `numberCell` or `shadeCell`, wider in a roomy pane.
+    var cell: Int
+    /// Rows from one symbol's row to the next: 2 spaces them out in a tall pane.
+    var rowStep = 1
+
+    init(snapshot: NetworkSnapshot, content: Content, numbers: Bool, cell: Int? = nil, rowStep: Int = 1) {
+        self.snapshot = snapshot
+        self.content = content
+        self.numbers = numbers
+        self.cell = cell ?? (numbers ? Self.numberCell : Self.shadeCell)
+        self.rowStep = max(1, rowStep)
+    }
 
     /// Columns of a cell: a number (`+0.45`) and a space, or three shades and a space.
     static let numberCell = 6
@@ -20,12 +33,12 @@ struct NetworkHeatmap: Widget {
     static func labelWidth(_ symbols: [String]) -> Int { (symbols.map { DisplayWidth.of($0) }.max() ?? 0) + 1 }
 
     /// The columns the matrix takes.
-    static func width(_ symbols: [String], numbers: Bool) -> Int {
-        labelWidth(symbols) + symbols.count * (numbers ? numberCell : shadeCell) - 1
+    static func width(_ symbols: [String], numbers: Bool, cell: Int? = nil) -> Int {
+        labelWidth(symbols) + symbols.count * (cell ?? (numbers ? numberCell : shadeCell)) - 1
     }
 
-    /// Its rows: the header, a row per symbol, the legend.
-    static func height(_ symbols: [String]) -> Int { symbols.count + 2 }
+    /// Its rows: the header, a row per symbol (`rowStep` apart), the legend.
+    static func height(_ symbols: [String], rowStep: Int = 1) -> Int { rowStep * (symbols.count + 1) + 1 }
 
     var scale: NetworkScale {
         switch content {
@@ -48,7 +61,7 @@ struct NetworkHeatmap: Widget {
 
     func render(into canvas: inout Canvas, area: Rect) {
         let symbols = snapshot.symbols
-        let label = Self.labelWidth(symbols), cell = numbers ? Self.numberCell : Self.shadeCell
+        let label = Self.labelWidth(symbols)
         let clip = area
         // The header: each symbol over its column, right-aligned as the numbers are.
         for (c, s) in symbols.enumerated() {
@@ -57,7 +70,7 @@ struct NetworkHeatmap: Widget {
             canvas.write(name, x: x, y: area.y, style: .role(.title), clip: clip)
         }
         for (r, s) in symbols.enumerated() {
-            let y = area.y + 1 + r
+            let y = area.y + rowStep + r * rowStep
             guard y < area.maxY else { return }
             canvas.write(s, x: area.x, y: y, style: .role(.title), clip: clip)
             for c in symbols.indices {
@@ -74,13 +87,15 @@ struct NetworkHeatmap: Widget {
                     canvas.write(text, x: x + cell - 1 - DisplayWidth.of(text), y: y, style: style, clip: clip)
                 } else if let v = styledBy {
                     let (glyph, style) = scale.shade(v)
-                    canvas.write(String(repeating: glyph, count: cell - 1), x: x, y: y, style: style, clip: clip)
+                    for row in y..<min(y + rowStep, area.maxY) {
+                        canvas.write(String(repeating: glyph, count: cell - 1), x: x, y: row, style: style, clip: clip)
+                    }
                 } else {
                     canvas.write(NumberFormatKind.absent, x: mark, y: y, style: .role(.dim), clip: clip)
                 }
             }
         }
-        let legendY = area.y + 1 + symbols.count
+        let legendY = area.y + rowStep * (symbols.count + 1)
         guard legendY < area.maxY else { return }
         canvas.write(legend, x: area.x, y: legendY, clip: clip)
     }
