@@ -17,7 +17,8 @@ public struct DemoGenerator: Sendable {
     public static let defaultSessions = 1008
 
     /// The index futures, cash index, stocks and the 10-year note future (Yahoo shape).
-    public static let yahooSymbols = ["ES", "RTY", "NQ", "SPX", "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "ZN"]
+    public static let yahooSymbols = ["ES", "RTY", "NQ", "SPX", "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "ZN",
+                                      "ZT", "CL", "GC", "DX"]
     /// The implied volatility indices (CBOE shape).
     public static let cboeSymbols = ["VIX", "VXN", "RVX"]
     /// The yields (FRED shape) and the FRED series each file imitates.
@@ -113,6 +114,22 @@ public struct DemoGenerator: Sendable {
         let zn = Bars.make(closes: TreasuryFuture.prices(tenYear: paths.tenYear), dailySD: noteDailySD,
                            style: Bars.Style(gap: 0.15, range: 0.5, volume: 1.6e6), random: &bars)
         out.append(("ZN.csv", CSVWriters.yahoo(sessions: days, bars: zn)))
+
+        // The NETWORK pane's cross-asset futures, from streams of their own (so every
+        // file above is the same bytes as before they were added).
+        let cross = CrossAssets(paths: paths, seed: seed)
+        var crossBars = SeededRandom(seed: seed, stream: .crossAssetBars)
+        let twoYearNoteSD = [Double](repeating: 0.0012, count: days.count)
+        let crossFutures: [(name: String, closes: [Double], sd: [Double], style: Bars.Style)] = [
+            ("ZT", cross.zt, twoYearNoteSD, Bars.Style(gap: 0.15, range: 0.5, volume: 6.5e5)),
+            ("CL", cross.cl, cross.clDailySD, Bars.Style(gap: 0.3, range: 0.6, volume: 3.2e5)),
+            ("GC", cross.gc, cross.gcDailySD, Bars.Style(tickCents: 10, gap: 0.25, range: 0.55, volume: 1.9e5)),
+            ("DX", cross.dx, cross.dxDailySD, Bars.Style(gap: 0.2, range: 0.5, volume: 2.0e4)),
+        ]
+        for f in crossFutures {
+            let b = Bars.make(closes: f.closes, dailySD: f.sd, style: f.style, random: &crossBars)
+            out.append((f.name + ".csv", CSVWriters.yahoo(sessions: days, bars: b)))
+        }
         return out
     }
 

@@ -33,6 +33,10 @@ enum RandomStream: UInt64 {
     case universeSetup = 6
     case universe = 7
     case bars = 8
+    /// The NETWORK pane's cross-asset futures (ZT, CL, GC, DX) and, apart, their bars:
+    /// numbered clear of the streams other additions may take.
+    case crossAssets = 20
+    case crossAssetBars = 21
 }
 
 /// xoshiro256**: fast, 256 bits of state, passes BigCrush.

@@ -90,8 +90,8 @@ import Testing
             folder = "\(demo)"
 
             [[alerts]]
-            name = "gold-high"
-            when = "GC > 2000"
+            name = "platinum-high"
+            when = "PL > 1000"
 
             [[alerts]]
             name = "es-down"
@@ -118,7 +118,7 @@ import Testing
             "alerts: warning: \(file):8: run: 'rotor-test-no-such-program' is not found on PATH; alert es-down will log a failure each time it fires",
             "alerts: warning: \(file):13: run: '/nonexistent/rotor-notify' is not an executable file; alert mi-spike will log a failure each time it fires",
         ], "\(r.stdout)")
-        #expect(lines.contains("alerts: warning: \(file):4: alert gold-high reads GC, which the data does not have; it cannot fire"), "\(r.stdout)")
+        #expect(lines.contains("alerts: warning: \(file):4: alert platinum-high reads PL, which the data does not have; it cannot fire"), "\(r.stdout)")
         // A disabled alert is not warned about.
         #expect(!r.stdout.contains("alert off "), "\(r.stdout)")
     }

@@ -155,7 +155,7 @@ import Testing
         defer { _ = try? tmux("kill-server") }
 
         var s = try waitFor("live panes with data", timeout: 20) {
-            $0.contains(" LIVE ") && $0.contains("ratio 0.") && $0.contains("feeds 15/16 ok, 1 with problems")
+            $0.contains(" LIVE ") && $0.contains("ratio 0.") && $0.contains("feeds 20/21 ok, 1 with problems")
         }
         #expect(s.contains("⚠ RVX: HTTP 404: No data found"))
         try tmux("send-keys", "-t", session, "f")

@@ -120,7 +120,7 @@ import Testing
         let environment = Self.environment(server, cache: folder)
         let (parsed, path) = try DataOptions.parse(["--config", config]).loadConfig()
         let (feeds, _) = try LineBench.fillCache(parsed, configPath: path, environment: environment)
-        #expect(feeds == 19)
+        #expect(feeds == 24)
         let live = try Self.line(["--live", "--config", config], environment: environment)
         #expect(live.status == 0, "\(live.stderr)")
         #expect(live.stderr.isEmpty)

@@ -32,7 +32,7 @@ import Testing
         #expect(lines.contains("RVX HTTP 404: No data found, symbol may be delisted"))
         #expect(lines.contains("US10Y HTTP 500: an HTML page"))
         // One request per feed, the universe's first member only.
-        #expect(server.requests.count == 17)
+        #expect(server.requests.count == 22)
     }
 
     @Test func exportFetchesOnlyWhatItNeedsAndFallsBackToTheCache() throws {
@@ -81,7 +81,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains(" LIVE ") && r.stdout.contains("1 RTY/ES") && r.stdout.contains("ratio 0."))
         #expect(r.stdout.contains("⚠ VIX: HTTP 429 rate limited"))
-        #expect(r.stdout.contains("feeds 15/16 ok, 1 with problems"))
+        #expect(r.stdout.contains("feeds 20/21 ok, 1 with problems"))
         // Missing data is named on stderr; with the other feeds' data shown the status is 0.
         #expect(r.stderr == "rotor: warning: VIX: no data: yahoo ^VIX HTTP 429 rate limited (retry after 60 s), nothing cached\n")
     }

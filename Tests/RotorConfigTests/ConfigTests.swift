@@ -42,7 +42,7 @@ import Testing
         let demo = try sample("demo.toml")
         #expect(demo.dataFolder == "demo" && demo.roles == Roles() && demo.feeds.isEmpty)
         let live = try sample("live.toml")
-        #expect(live.feeds.count == 17)
+        #expect(live.feeds.count == 22)
         #expect(live.feeds.last.map { ($0.symbol, $0.members) }! == ("@universe", "universe-large-us.txt"))
         #expect(live.feeds.first { $0.symbol == "SPX" }?.ticker == "^GSPC")
         #expect(live.feeds.first { $0.symbol == "US2Y" } .map { ($0.provider, $0.ticker, $0.interval) }! == (.fred, "DGS2", 3600))

@@ -182,4 +182,27 @@ import Testing
         // Some members list during the sample.
         #expect(universe.members.contains { $0.series.dates.first! > es.dates.first! })
     }
+    /// The NETWORK pane's futures co-move as the real ones do, over the whole sample:
+    /// the two note futures almost as one, the dollar against gold and against the
+    /// notes, crude with the market, small caps with the notes (rates hurt them).
+    @Test func crossAssetFuturesCoMove() throws {
+        func corr(_ a: String, _ b: String) throws -> Double {
+            try Demo.fullSample("corr(ret(\(a)),ret(\(b)),{n})", rows: "sub(ret(\(a)),ret(\(b)))")
+        }
+        let bounds: [(String, String, ClosedRange<Double>)] = [
+            ("ZN", "ZT", 0.8...0.97), ("GC", "DX", -0.7 ... -0.35), ("ZT", "DX", -0.6 ... -0.2),
+            ("ES", "CL", 0.25...0.55), ("RTY", "ZT", 0.2...0.5), ("GC", "ZN", 0.2...0.55),
+        ]
+        for (a, b, range) in bounds {
+            let c = try corr(a, b)
+            #expect(range.contains(c), "\(a)-\(b) \(c)")
+        }
+    }
+
+    @Test func crossAssetFuturesTradeAtRealisticLevels() throws {
+        for (symbol, low, high) in [("ZT", 100.0, 106.0), ("CL", 40, 120), ("GC", 1500, 4500), ("DX", 85, 115)] {
+            let closes = try Demo.series(symbol).values
+            #expect(closes.min()! >= low && closes.max()! <= high, "\(symbol) \(closes.min()!)...\(closes.max()!)")
+        }
+    }
 }

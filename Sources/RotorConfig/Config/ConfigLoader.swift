@@ -66,6 +66,7 @@ extension RotorConfig {
             try t.finish()
         }
         if var regimes = try top.table("regimes") { try readRegimes(&regimes, into: &c.thresholds.regimeNames) }
+        if var network = try top.table("network") { try readNetwork(&network, into: &c.roles, thresholds: &c.thresholds) }
         if let episodes = try top.tables("episodes") { c.episodes = try readEpisodes(episodes) }
         if var fred = try top.table("fred") {
             if let key = try fred.string("api_key") {

@@ -11,6 +11,9 @@ public struct Thresholds: Sendable, Equatable {
     /// The names of the macro regimes (the config's `[regimes]`): the words the rates
     /// pane's regime row and its `macro-regime` alert show.
     public var regimeNames = MacroRegimeNames()
+    /// The NETWORK pane's graph draws an edge for every pair whose 60-row |corr| is
+    /// at least this (`[network] edge`).
+    public var networkEdge = 0.3
 
     public init() {}
 }

@@ -11,6 +11,8 @@ public struct Roles: Sendable, Equatable {
     public var tenYear = "US10Y"
     /// (implied vol index, its underlying).
     public var volPairs: [(implied: String, underlying: String)] = [("VIX", "ES"), ("VXN", "NQ"), ("RVX", "RTY")]
+    /// The NETWORK pane's symbols and their inputs (`[network]`).
+    public var network = NetworkRoles()
 
     public init() {}
 
@@ -20,5 +22,6 @@ public struct Roles: Sendable, Equatable {
             && a.tenYear == b.tenYear
             && a.volPairs.map(\.implied) == b.volPairs.map(\.implied)
             && a.volPairs.map(\.underlying) == b.volPairs.map(\.underlying)
+            && a.network == b.network
     }
 }

@@ -72,6 +72,8 @@ public struct PaneContent: Sendable {
     /// narrow, add columns when wide and rows when zoomed).
     public var table: (@Sendable (TableRoom) -> Table)?
     public var chart: LineChart?
+    /// The view's own drawing for the room it has (`BodySpec`), in the rows left.
+    public var body: (@Sendable (TableRoom) -> any Widget)?
     /// A row naming the chart's lines, drawn above it when there is room.
     public var legend: TextLine?
     /// More readings, shown only when the pane is zoomed.

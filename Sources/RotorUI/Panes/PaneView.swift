@@ -102,6 +102,11 @@ public struct PaneView: Widget {
             y += rows
         }
 
+        if let body = content.body, inner.maxY > y {
+            canvas.render(body(TableRoom(width: inner.width, isZoomed: isZoomed)),
+                          area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y))
+            return
+        }
         guard let chart = content.chart, inner.maxY - y >= 3 else { return }
         if var legend = content.legend, inner.maxY - y >= 6 {
             // A legend too wide loses its last parts (the key hint) rather than being cut mid-word.

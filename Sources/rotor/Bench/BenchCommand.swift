@@ -132,6 +132,20 @@ struct BenchCommand: AsyncParsableCommand {
             model = DashboardModel(data: market)
         })
         guard let model else { return }
+        // The NETWORK pane alone: 28 pairs x (corr, MI, MI's percentile).
+        let network = NetworkPane.spec(Roles(), Thresholds())
+        report("build the NETWORK pane's model (\(network.expressions.count) expressions)", try time(max(3, iterations / 3)) {
+            _ = DashboardModel(data: market, panes: [network], roles: Roles(), thresholds: Thresholds())
+        })
+        var networkState = AppState(width: 200, height: 60)
+        networkState.page = 1
+        networkState.zoomed = true
+        for kind in NetworkPane.Kind.allCases {
+            networkState.views["network"] = kind.rawValue
+            report("render the NETWORK pane zoomed at 200x60, \(kind.tab)", try time(iterations) {
+                _ = view(networkState, model: model, asOf: model.lastDate, mode: "REPLAY")
+            })
+        }
         var state = AppState(width: 200, height: 60)
         state.focus = 3 // the breadth pane, as before panes were numbered from 0
         report("render a 200x60 frame", try time(iterations) {

@@ -13,6 +13,7 @@ extension PaneSpec {
         c.flags = ActiveFlag.mergingSameWord(shownFlags(reader))
         c.rows = rows.compactMap { $0.line(reader) }
         if let table { c.table = { table.make(reader, $0) } }
+        if let body = view.body { c.body = { body.make(reader, $0) } }
         if let chart = view.chart {
             c.chart = chart.chart(reader, flags: flags, pane: name)
             let viewKey = keys.bindings[.nextView]?.first.map(\.description)

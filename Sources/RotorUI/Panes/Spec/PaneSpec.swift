@@ -41,15 +41,20 @@ public struct PaneSpec: Sendable {
         /// More readings, shown only when the pane is zoomed.
         public var detail: [ReadingSpec]
         public var chart: ChartSpec?
+        /// A drawing of its own (the network pane's matrix and graph) in the rows the
+        /// readings and table leave, instead of a chart.
+        public var body: BodySpec?
 
-        public init(readings: [ReadingSpec] = [], detail: [ReadingSpec] = [], chart: ChartSpec? = nil) {
+        public init(readings: [ReadingSpec] = [], detail: [ReadingSpec] = [], chart: ChartSpec? = nil,
+                    body: BodySpec? = nil) {
             self.readings = readings
             self.detail = detail
             self.chart = chart
+            self.body = body
         }
 
         var expressions: [String] {
-            (readings + detail).flatMap(\.expressions) + (chart?.expressions ?? [])
+            (readings + detail).flatMap(\.expressions) + (chart?.expressions ?? []) + (body?.expressions ?? [])
         }
     }
 
@@ -310,6 +315,19 @@ public struct TableSpec: Sendable {
     public var make: @Sendable (PaneReader, TableRoom) -> Table
 
     public init(reads expressions: [String], _ make: @escaping @Sendable (PaneReader, TableRoom) -> Table) {
+        self.expressions = expressions
+        self.make = make
+    }
+}
+
+/// A pane's own drawing (a matrix, a graph) from the expressions it reads: made for
+/// the reader's date and the room (zoomed or not), it draws into whatever rectangle
+/// the pane has left under its readings, flags and table.
+public struct BodySpec: Sendable {
+    public var expressions: [String]
+    public var make: @Sendable (PaneReader, TableRoom) -> any Widget
+
+    public init(reads expressions: [String], _ make: @escaping @Sendable (PaneReader, TableRoom) -> any Widget) {
         self.expressions = expressions
         self.make = make
     }
