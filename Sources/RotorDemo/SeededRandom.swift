@@ -33,6 +33,7 @@ enum RandomStream: UInt64 {
     case universeSetup = 6
     case universe = 7
     case bars = 8
+    case impliedCorrelation = 9
 }
 
 /// xoshiro256**: fast, 256 bits of state, passes BigCrush.
