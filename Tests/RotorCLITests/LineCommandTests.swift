@@ -91,7 +91,7 @@ import Testing
 
     static func environment(_ server: LocalHTTPServer, cache folder: String) -> [String: String] {
         ["ROTOR_YAHOO_BASE_URL": server.baseURL, "ROTOR_FRED_BASE_URL": server.baseURL,
-         "XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder, "XDG_CONFIG_HOME": folder]
+         "ROTOR_CBOE_BASE_URL": server.baseURL, "XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder, "XDG_CONFIG_HOME": folder]
     }
 
     @Test func liveWithNoCacheFetchesNothingAndMakesNoFile() throws {
@@ -120,7 +120,7 @@ import Testing
         let environment = Self.environment(server, cache: folder)
         let (parsed, path) = try DataOptions.parse(["--config", config]).loadConfig()
         let (feeds, _) = try LineBench.fillCache(parsed, configPath: path, environment: environment)
-        #expect(feeds == 19)
+        #expect(feeds == 21)
         let live = try Self.line(["--live", "--config", config], environment: environment)
         #expect(live.status == 0, "\(live.stderr)")
         #expect(live.stderr.isEmpty)
