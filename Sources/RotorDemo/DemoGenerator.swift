@@ -19,8 +19,8 @@ public struct DemoGenerator: Sendable {
     /// The index futures, cash index, stocks and the 10-year note future (Yahoo shape).
     public static let yahooSymbols = ["ES", "RTY", "NQ", "SPX", "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "ZN",
                                       "ZT", "CL", "GC", "DX"]
-    /// The implied volatility indices (CBOE shape).
-    public static let cboeSymbols = ["VIX", "VXN", "RVX"]
+    /// The implied volatility and implied correlation indices (CBOE shape).
+    public static let cboeSymbols = ["VIX", "VXN", "RVX", "COR1M", "COR3M"]
     /// The yields (FRED shape) and the FRED series each file imitates.
     public static let fredSymbols = [(symbol: "US2Y", series: "DGS2"), (symbol: "US10Y", series: "DGS10")]
     /// The breadth universe file (`@universe`).
@@ -129,6 +129,18 @@ public struct DemoGenerator: Sendable {
         for f in crossFutures {
             let b = Bars.make(closes: f.closes, dailySD: f.sd, style: f.style, random: &crossBars)
             out.append((f.name + ".csv", CSVWriters.yahoo(sessions: days, bars: b)))
+        }
+
+        // Implied correlation (COR1M, COR3M) from the paths above, with noise and bars
+        // of its own stream, so every file above keeps its bytes.
+        var correlationRandom = SeededRandom(seed: seed, stream: .impliedCorrelation)
+        let correlation = ImpliedCorrelation.paths(spx: paths.spx, stocks: paths.stocks, vix: paths.vix,
+                                                   random: &correlationRandom)
+        let swing = [Double](repeating: ImpliedCorrelation.dailySwing, count: days.count)
+        for (name, levels) in [("COR1M", correlation.oneMonth), ("COR3M", correlation.threeMonth)] {
+            let b = Bars.make(closes: levels, dailySD: swing, style: Bars.Style(gap: 0.5, range: 0.6),
+                              random: &correlationRandom)
+            out.append((name + ".csv", CSVWriters.cboe(sessions: days, bars: b)))
         }
         return out
     }

@@ -33,6 +33,7 @@ enum RandomStream: UInt64 {
     case universeSetup = 6
     case universe = 7
     case bars = 8
+    case impliedCorrelation = 9
     /// The NETWORK pane's cross-asset futures (ZT, CL, GC, DX) and, apart, their bars:
     /// numbered clear of the streams other additions may take.
     case crossAssets = 20

@@ -68,7 +68,7 @@ import Testing
         // Every built-in of the demo fires at least once, each with the expression it tests.
         let names = Set(firings.map(\.name))
         for name in ["rotation-extreme", "iv-below-rv:VIX", "iv-below-rv:VXN", "iv-below-rv:RVX", "breadth-extreme-high",
-                     "breadth-extreme-low", "breadth-reversing", "curve-regime", "mi-spike"] {
+                     "breadth-extreme-low", "breadth-reversing", "curve-regime", "mi-spike", "implied-corr-high"] {
             #expect(names.contains(name), "\(name) never fires")
         }
         let expressions = Dictionary(firings.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a })
@@ -76,6 +76,7 @@ import Testing
         #expect(expressions["iv-below-rv:VIX"] == "\"sub(VIX,rvol(ES,20))\"")
         #expect(expressions["breadth-extreme-low"] == "\"pctrank(above(@universe,50),252)\"")
         #expect(expressions["curve-regime"] == "\"sub(US10Y,US2Y)\"")
+        #expect(expressions["implied-corr-high"] == "\"pctrank(COR1M,252)\"")
         // The built-ins the reference covers fire on its dates.
         let checked = firings.filter { $0.name == "rotation-extreme" || $0.name == "iv-below-rv:VIX" }
             .map { Firing(date: $0.date, name: $0.name, value: Double($0.value) ?? .nan) }

@@ -80,7 +80,9 @@ import Testing
         #expect(rows.prefix(2).contains { $0.contains("2024-07-17  macro-regime") && $0.contains("Goldilocks") }, "\(text)")
         #expect(rows.contains { $0.contains("2024-07-15  rotation-extreme") && $0.contains("2.83") })
         #expect(rows.contains { $0.contains("2024-07-11  iv-below-rv:RVX") })
-        #expect(rows.last?.contains("2024-07-03  rotation-extreme") == true && rows.count == 11)
+        // The Mag7 pane's CORR HIGH fired twice in the spell (07-11 and 07-15).
+        #expect(rows.contains { $0.contains("2024-07-11  implied-corr-high") })
+        #expect(rows.last?.contains("2024-07-03  rotation-extreme") == true && rows.count == 13)
         // Active now: the rotation extreme is up (and in the strip below).
         #expect(text.contains("RTY/ES EXTREME") && lines.last?.contains("EXTREME") == true)
         _ = update(&state, .key(.escape))

@@ -20,6 +20,7 @@ import Testing
         ("2024-12-13", "EXTREME LOW", .breadth),
         ("2025-04-08", "EXTREME LOW", .breadth),
         ("2025-02-24", "MI spike", .rates),
+        ("2024-07-11", "CORR HIGH", .mag7),
     ]
 
     func model() throws -> DashboardModel { try #require(GoldenScreenTests.model) }
@@ -110,7 +111,8 @@ import Testing
         let date = Day(year: 2025, month: 4, day: 8)!
         var state = AppState(width: 80, height: 24)
         state.zoomed = true
-        #expect(try screen(state, at: date).last == " REPLAY  2025-04-08  CPI in 2d  1:RTY/ES  1Y  ⚑ BREADTH EXTREME LOW      ? help")
+        // The Mag7 pane's CORR HIGH is up too: the two flags take the event's and the help's room.
+        #expect(try screen(state, at: date).last == " REPLAY  2025-04-08  1:RTY/ES  1Y  ⚑ BREADTH EXTREME LOW · COR1M CORR HIGH")
         state.showingHelp = true
         #expect(try screen(state, at: date).last!.contains("⚑ BREADTH EXTREME LOW"))
         state.showingHelp = false

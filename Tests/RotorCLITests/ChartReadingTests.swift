@@ -44,7 +44,12 @@ import Testing
 
     @Test func panesWithoutFlagsKeepNoMarkRowAndStatesAreNotMarked() throws {
         let date = Day(year: 2024, month: 7, day: 17)!
-        #expect(try content(.mag7, at: date).0.chart?.marks == nil)
+        // Every built-in has a flag now (Mag7's CORR HIGH): a pane declared without any.
+        let plain = PaneSpec(name: "plain", title: "PLAIN",
+                             views: [.init(chart: ChartSpec([.init("ratio(RTY,ES)", "RTY/ES", .series1)]))])
+        let (_, reader) = try content(.rotation, at: date)
+        let chart = try #require(plain.content(reader).chart)
+        #expect(!chart.dates.isEmpty && chart.marks == nil)
         // The curve regime is a state in the title style, shown every day: never a mark.
         #expect(try content(.rates, at: date).0.chart?.marks == [])
     }

@@ -148,14 +148,14 @@ import Testing
         let config = try LiveCommandTests.smallLiveConfig(in: folder)
         let exitFile = folder + "/exit"
         func command(_ baseURL: String) -> String {
-            "ROTOR_YAHOO_BASE_URL=\(baseURL) ROTOR_FRED_BASE_URL=\(baseURL) XDG_CACHE_HOME=\(folder) "
+            "ROTOR_YAHOO_BASE_URL=\(baseURL) ROTOR_FRED_BASE_URL=\(baseURL) ROTOR_CBOE_BASE_URL=\(baseURL) XDG_CACHE_HOME=\(folder) "
                 + "XDG_STATE_HOME=\(folder) \(RotorProcess.binary) --config \(config); echo $? > \(exitFile); sleep 5"
         }
         try tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", session, command(server.baseURL))
         defer { _ = try? tmux("kill-server") }
 
         var s = try waitFor("live panes with data", timeout: 20) {
-            $0.contains(" LIVE ") && $0.contains("ratio 0.") && $0.contains("feeds 20/21 ok, 1 with problems")
+            $0.contains(" LIVE ") && $0.contains("ratio 0.") && $0.contains("feeds 22/23 ok, 1 with problems")
         }
         #expect(s.contains("⚠ RVX: HTTP 404: No data found"))
         try tmux("send-keys", "-t", session, "f")

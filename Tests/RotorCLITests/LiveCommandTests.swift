@@ -9,7 +9,7 @@ import Testing
     /// The environment that points every live feed at `server` and keeps the cache in `folder`.
     static func environment(_ server: LocalHTTPServer, cache folder: String) -> [String: String] {
         ["ROTOR_YAHOO_BASE_URL": server.baseURL, "ROTOR_FRED_BASE_URL": server.baseURL,
-         "XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder]
+         "ROTOR_CBOE_BASE_URL": server.baseURL, "XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder]
     }
 
     static func temporaryFolder() throws -> String {
@@ -26,13 +26,13 @@ import Testing
         let r = try RotorProcess.run(["check", "--live"], environment: Self.environment(server, cache: folder))
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        for ok in ["ES", "RTY", "NQ", "SPX", "VIX", "VXN", "AAPL", "TSLA", "US2Y", "@universe"] {
+        for ok in ["ES", "RTY", "NQ", "SPX", "VIX", "VXN", "AAPL", "TSLA", "US2Y", "COR1M", "COR3M", "@universe"] {
             #expect(lines.contains("\(ok) ok"), "\(ok)")
         }
         #expect(lines.contains("RVX HTTP 404: No data found, symbol may be delisted"))
         #expect(lines.contains("US10Y HTTP 500: an HTML page"))
-        // One request per feed, the universe's first member only.
-        #expect(server.requests.count == 22)
+        // One request per feed (COR1M and COR3M from the Cboe route), the universe's first member only.
+        #expect(server.requests.count == 24)
     }
 
     @Test func exportFetchesOnlyWhatItNeedsAndFallsBackToTheCache() throws {
@@ -81,7 +81,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains(" LIVE ") && r.stdout.contains("1 RTY/ES") && r.stdout.contains("ratio 0."))
         #expect(r.stdout.contains("⚠ VIX: HTTP 429 rate limited"))
-        #expect(r.stdout.contains("feeds 20/21 ok, 1 with problems"))
+        #expect(r.stdout.contains("feeds 22/23 ok, 1 with problems"))
         // Missing data is named on stderr; with the other feeds' data shown the status is 0.
         #expect(r.stderr == "rotor: warning: VIX: no data: yahoo ^VIX HTTP 429 rate limited (retry after 60 s), nothing cached\n")
     }

@@ -11,7 +11,7 @@ import RotorData
     /// The environment of a run whose feeds all go to a closed loopback port.
     static func offline(cache folder: String) -> [String: String] {
         let url = "http://127.0.0.1:\(LocalHTTPServer.closedPort())"
-        return ["ROTOR_YAHOO_BASE_URL": url, "ROTOR_FRED_BASE_URL": url, "XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder]
+        return ["ROTOR_YAHOO_BASE_URL": url, "ROTOR_FRED_BASE_URL": url, "ROTOR_CBOE_BASE_URL": url, "XDG_CACHE_HOME": folder, "XDG_STATE_HOME": folder]
     }
 
     @Test func exportOfASymbolThatCouldNotBeFetchedSaysSo() throws {
@@ -49,13 +49,13 @@ import RotorData
         #expect(r.stdout.contains(": connection refused; no data yet"))
         #expect(r.stdout.contains(": offline: connection refused; no data yet"))
         #expect(r.stdout.contains("@universe: 0/3 members loaded, 3 failing"))
-        #expect(r.stdout.contains("feeds 0/21 ok"))
+        #expect(r.stdout.contains("feeds 0/23 ok"))
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first == "rotor: ES: no data: yahoo ES=F connection refused, nothing cached")
         #expect(lines.contains("rotor: US2Y: no data: fred DGS2 connection refused, nothing cached"))
         #expect(lines.contains("rotor: US10Y: no data: fred DGS10 offline: connection refused, nothing cached"))
         #expect(lines.contains("rotor: @universe: no data: no member fetched (offline: connection refused), nothing cached"))
-        #expect(lines.count == 22)
+        #expect(lines.count == 24)
         // stderr is a file here, not a terminal: no progress line.
         #expect(!r.stderr.contains("fetching"))
     }

@@ -70,7 +70,7 @@ import Testing
         let r = try RotorProcess.run(["check", "--config", path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.hasPrefix("config \(path): ok\n"))
-        #expect(r.stdout.contains(": ok (21 symbols, @universe)"))
+        #expect(r.stdout.contains(": ok (23 symbols, @universe)"))
     }
 
     /// `snapshot --page` and `--focus` are checked against the config's pages.

@@ -9,7 +9,7 @@ import Testing
 /// key, found when the config loads (so `rotor check` finds it before the screen opens).
 @Suite struct AlertsConfigTests: MyTomlParsing {
     /// The default panes' built-in alerts, as the "not a built-in" error lists them.
-    static let builtins = "rotation-extreme, iv-below-rv:VIX, iv-below-rv:VXN, iv-below-rv:RVX, breadth-extreme-high, "
+    static let builtins = "rotation-extreme, implied-corr-high, iv-below-rv:VIX, iv-below-rv:VXN, iv-below-rv:RVX, breadth-extreme-high, "
         + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike"
 
     // MARK: Good entries

@@ -42,7 +42,7 @@ import Testing
         let demo = try sample("demo.toml")
         #expect(demo.dataFolder == "demo" && demo.roles == Roles() && demo.feeds.isEmpty)
         let live = try sample("live.toml")
-        #expect(live.feeds.count == 22)
+        #expect(live.feeds.count == 24)
         #expect(live.feeds.last.map { ($0.symbol, $0.members) }! == ("@universe", "universe-large-us.txt"))
         #expect(live.feeds.first { $0.symbol == "SPX" }?.ticker == "^GSPC")
         #expect(live.feeds.first { $0.symbol == "US2Y" } .map { ($0.provider, $0.ticker, $0.interval) }! == (.fred, "DGS2", 3600))
@@ -81,7 +81,32 @@ import Testing
         #expect(c.keys.action(for: .function(1)) == .help)
     }
 
+    /// The Mag7 pane's implied correlation: which symbol it is, and the percentile
+    /// of its year that flags CORR HIGH; the pane and its flag read them.
+    @Test func impliedCorrelationRoleAndThresholdReachThePane() throws {
+        let defaults = try RotorConfig.parse("", file: "my.toml")
+        #expect(defaults.roles.impliedCorr == "COR1M" && defaults.thresholds.impliedCorrHigh == 95)
+        let c = try RotorConfig.parse("""
+        [roles]
+        implied_corr = "COR3M"
+        [thresholds]
+        implied_corr_high = 90
+        """, file: "my.toml")
+        #expect(c.roles.impliedCorr == "COR3M" && c.thresholds.impliedCorrHigh == 90)
+        let mag7 = try #require(c.paneSpecs.first { $0.name == "mag7" })
+        #expect(mag7.expressions.contains("pctrank(COR3M,252)") && !mag7.expressions.contains { $0.contains("COR1M") })
+        let flag = try #require(mag7.flags.first { $0.alerts == ["implied-corr-high"] })
+        #expect(flag.condition == Condition("pctrank(COR3M,252)", .atLeast, 90))
+        #expect(try sample("live.toml").roles.impliedCorr == "COR1M")
+        let cboe = try sample("live.toml").feeds.filter { $0.provider == .cboe }
+        #expect(cboe.map(\.symbol) == ["COR1M", "COR3M"] && cboe.map(\.ticker) == ["COR1M", "COR3M"])
+    }
+
     @Test(arguments: [
+        ("[roles]\nimplied_corr = \"1COR\"\n",
+         "my.toml:2: roles.implied_corr: '1COR' is not a symbol (a letter, then letters, digits, . _ -)"),
+        ("[thresholds]\nimplied_corr_high = 101\n", "my.toml:2: thresholds.implied_corr_high: must be 50 to 100, got 101"),
+        ("[thresholds]\nimplied_corr_hi = 90\n", "my.toml:2: unknown key implied_corr_hi in [thresholds] (did you mean implied_corr_high?)"),
         ("[roles]\nsmal = \"RTY\"\n", "my.toml:2: unknown key smal in [roles] (did you mean small?)"),
         ("thresholdz = 1\n", "my.toml:1: unknown key thresholdz (did you mean thresholds?)"),
         ("[display]\nlookbak = \"1Y\"\n", "my.toml:2: unknown key lookbak in [display] (did you mean lookback?)"),

@@ -165,6 +165,32 @@ import Testing
         #expect(reversed, "breadth did not reverse after the selloff")
     }
 
+    // MARK: Implied correlation
+
+    /// COR1M lives between about 5 and 60 correlation points, spikes in the selloffs
+    /// and rises when the Mag7 lag the index; COR3M is the slower one.
+    @Test func impliedCorrelationRisesWhenTheMag7LagAndInSelloffs() throws {
+        let cor1m = try Demo.series("COR1M").values
+        let sorted = cor1m.sorted()
+        #expect(sorted.first! >= 4 && sorted.last! <= 70, "COR1M \(sorted.first!) .. \(sorted.last!)")
+        let median = sorted[sorted.count / 2]
+        #expect(median >= 15 && median <= 35, "median \(median)")
+        // The top of its year in the August 2024 spike and at the April 2025 low.
+        for day in ["2024-08-05", "2025-04-08"] {
+            #expect(try Demo.series("pctrank(COR1M,252)").value(on: Demo.day(day))! >= 95, "\(day)")
+        }
+        // The basket's 15-session lag behind the index moves it up.
+        let basket = "ewbasket(AAPL,MSFT,GOOGL,AMZN,NVDA,META,TSLA)"
+        let lag = "sub(chg(SPX,15),chg(\(basket),15))"
+        let withLag = try Demo.fullSample("corr(COR1M,\(lag),{n})", rows: "sub(COR1M,\(lag))")
+        #expect(withLag > 0.2, "corr(COR1M, Mag7 lag) \(withLag)")
+        let withVIX = try Demo.fullSample("corr(COR1M,VIX,{n})", rows: "sub(COR1M,VIX)")
+        #expect(withVIX > 0.5, "corr(COR1M, VIX) \(withVIX)")
+        let swing1 = try Demo.fullSample("std(diff(COR1M),{n})", rows: "diff(COR1M)")
+        let swing3 = try Demo.fullSample("std(diff(COR3M),{n})", rows: "diff(COR3M)")
+        #expect(swing3 < swing1 / 2, "daily changes: COR3M \(swing3), COR1M \(swing1)")
+    }
+
     // MARK: Calendar of the data
 
     @Test func sampleIsLongAndRecent() throws {

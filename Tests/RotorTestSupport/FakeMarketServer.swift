@@ -1,6 +1,7 @@
 import Foundation
 
-/// A local stand-in for Yahoo's chart API and FRED's CSV download: every ticker
+/// A local stand-in for Yahoo's chart API, FRED's CSV download and Cboe's index
+/// history files: every ticker
 /// gets a deterministic random walk of daily bars ending today, except those told
 /// to fail, which answer as the real services do when they fail.
 public enum FakeMarketServer {
@@ -38,6 +39,12 @@ public enum FakeMarketServer {
                 }
                 if let failure = failing[id] { return reply(failure) }
                 return LocalHTTPServer.Reply(headers: ["Content-Type": "text/csv"], text: fred(id))
+            }
+            let cboe = (prefix: "/api/global/us_indices/daily_prices/", suffix: "_History.csv")
+            if route.hasPrefix(cboe.prefix), route.hasSuffix(cboe.suffix) {
+                let symbol = String(route.dropFirst(cboe.prefix.count).dropLast(cboe.suffix.count))
+                if let failure = failing[symbol] { return reply(failure) }
+                return LocalHTTPServer.Reply(headers: ["Content-Type": "text/csv"], text: cboeHistory(symbol))
             }
             return LocalHTTPServer.Reply(status: 404, text: "no route")
         }
@@ -87,6 +94,20 @@ public enum FakeMarketServer {
         let stamps = sessions(320) + (year3000 ? [32_503_714_200] : []) // 3000-01-01 14:30 UTC
         let closes = walk(ticker, count: stamps.count, start: ticker.hasPrefix("^V") ? 18 : 150, step: 0.04)
         return #"{"chart":{"result":[{"meta":{"symbol":"\#(ticker)","exchangeTimezoneName":"America/New_York"},"timestamp":[\#(stamps.map(String.init).joined(separator: ","))],"indicators":{"quote":[{"close":[\#(closes.map { String($0) }.joined(separator: ","))]}]}}],"error":null}}"#
+    }
+
+    /// Cboe's shape: `DATE,OPEN,HIGH,LOW,CLOSE`, dates `MM/DD/YYYY`, oldest first.
+    public static func cboeHistory(_ symbol: String) -> String {
+        let stamps = sessions(320)
+        let closes = walk(symbol, count: stamps.count, start: 20, step: 0.05)
+        let f = DateFormatter()
+        f.dateFormat = "MM/dd/yyyy"
+        f.timeZone = TimeZone(identifier: "UTC")
+        var lines = ["DATE,OPEN,HIGH,LOW,CLOSE"]
+        for (t, c) in zip(stamps, closes) {
+            lines.append("\(f.string(from: Date(timeIntervalSince1970: Double(t)))),\(c),\(c),\(c),\(c)")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     public static func fred(_ id: String) -> String {

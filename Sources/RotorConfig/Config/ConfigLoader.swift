@@ -63,6 +63,7 @@ extension RotorConfig {
             c.thresholds.breadthHigh = try t.number("breadth_high", in: 50...100) ?? c.thresholds.breadthHigh
             c.thresholds.breadthLow = try t.number("breadth_low", in: 0...50) ?? c.thresholds.breadthLow
             c.thresholds.reversalRows = try t.integer("reversal_rows", in: 1...60) ?? c.thresholds.reversalRows
+            c.thresholds.impliedCorrHigh = try t.number("implied_corr_high", in: 50...100) ?? c.thresholds.impliedCorrHigh
             try t.finish()
         }
         if var regimes = try top.table("regimes") { try readRegimes(&regimes, into: &c.thresholds.regimeNames) }
@@ -110,6 +111,7 @@ extension RotorConfig {
         roles.index = try symbol("index") ?? roles.index
         roles.twoYear = try symbol("two_year") ?? roles.twoYear
         roles.tenYear = try symbol("ten_year") ?? roles.tenYear
+        roles.impliedCorr = try symbol("implied_corr") ?? roles.impliedCorr
         if let mag7 = try r.strings("mag7") {
             guard mag7.count >= 2 else { throw r.error("mag7", "needs at least two symbols") }
             for s in mag7 where !isSymbol(s) { throw r.error("mag7", "'\(s)' is not a symbol") }

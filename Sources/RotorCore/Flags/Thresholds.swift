@@ -8,6 +8,8 @@ public struct Thresholds: Sendable, Equatable {
     public var breadthLow = 5.0
     /// REVERSING: extreme on any of this many previous rows and not now.
     public var reversalRows = 5
+    /// pctrank(COR1M,252) at or above this: implied correlation high in its year.
+    public var impliedCorrHigh = 95.0
     /// The names of the macro regimes (the config's `[regimes]`): the words the rates
     /// pane's regime row and its `macro-regime` alert show.
     public var regimeNames = MacroRegimeNames()

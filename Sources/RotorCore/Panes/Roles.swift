@@ -9,6 +9,9 @@ public struct Roles: Sendable, Equatable {
     public var universe = "universe"
     public var twoYear = "US2Y"
     public var tenYear = "US10Y"
+    /// Implied correlation of the index's largest names, in correlation points
+    /// (Cboe's COR1M): the Mag7 pane sets it against the names' realized one.
+    public var impliedCorr = "COR1M"
     /// (implied vol index, its underlying).
     public var volPairs: [(implied: String, underlying: String)] = [("VIX", "ES"), ("VXN", "NQ"), ("RVX", "RTY")]
     /// The NETWORK pane's symbols and their inputs (`[network]`).
@@ -19,7 +22,7 @@ public struct Roles: Sendable, Equatable {
     public static func == (a: Roles, b: Roles) -> Bool {
         a.small == b.small && a.large == b.large && a.tech == b.tech && a.index == b.index
             && a.mag7 == b.mag7 && a.universe == b.universe && a.twoYear == b.twoYear
-            && a.tenYear == b.tenYear
+            && a.tenYear == b.tenYear && a.impliedCorr == b.impliedCorr
             && a.volPairs.map(\.implied) == b.volPairs.map(\.implied)
             && a.volPairs.map(\.underlying) == b.volPairs.map(\.underlying)
             && a.network == b.network

@@ -36,6 +36,7 @@ public enum Glossary {
             ("vs SPX", "change of MAG7 / SPX: the basket's lead over the index; the chart starts the lookback at 100"),
             ("dispersion", "how far apart the seven names moved today: the standard deviation across them of their daily returns, in %"),
             ("trend", "the last 20 closes as a sparkline"),
+            ("COR1M, RC20", "CORR HIGH: COR1M at pct \(number(t.impliedCorrHigh))+ of 1y. Implied correlation (Cboe) and the seven's realized one (mean pairwise, 20d returns) x100, in points; gap = COR1M - RC20"),
             ("IV", "implied volatility index, in %: VIX on ES, VXN on NQ, RVX on RTY"),
             ("RV20", "realized volatility: the standard deviation of the last 20 daily log returns, annualized (x √252), in %"),
             ("premium", "IV minus RV20, in pts (prem in the table): what options charge above the moves of the last month"),

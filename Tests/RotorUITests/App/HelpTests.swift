@@ -103,7 +103,7 @@ import Testing
                      "nats", "%/100bp", "RV20", "IV/RV", "IV<RV", "A/D", "McClellan", "NH-NL", "dispersion", "2s10s",
                      "bull", "bear", "steepener", "flattener", "flat", "EXTREME", "EXTREME HIGH", "REVERSING", "stale",
                      "MI spike", "corr20", "corr60", "net adv", "% > 50d", "10d spread", "spread z", "50d avg", "⚑",
-                     "+N more", "session", "click", "double click", "wheel"] {
+                     "+N more", "session", "click", "double click", "wheel", "COR1M", "RC20", "CORR HIGH"] {
             #expect(text.contains(term), "\(term) at \(width)x\(height)")
         }
     }

@@ -127,8 +127,10 @@ import Testing
         // On page 1 the vol pane still cycles its pairs, and rotation its charted pair.
         #expect(run([.character("3"), .character("v")], on: Self.twoPages).views == ["vol": 1])
         #expect(run([.character("v")], on: Self.twoPages).views == ["rotation": 1])
-        // Mag7 has one view: v does nothing.
-        #expect(run([.character("2"), .character("v")], on: Self.twoPages).views.isEmpty)
+        // Mag7 switches its chart (MAG7/SPX, implied against realized correlation);
+        // breadth has one view: v does nothing.
+        #expect(run([.character("2"), .character("v")], on: Self.twoPages).views == ["mag7": 1])
+        #expect(run([.character("4"), .character("v")], on: Self.twoPages).views.isEmpty)
         // The view index wraps to the pane's views: the key only counts up.
         let twice = run([.character("v"), .character("v")], on: Self.twoPages) { $0 = curve }
         #expect(twice.view(of: 6) == 3 && Self.pane("curve", views: 2).view(3).readings.isEmpty)
@@ -176,7 +178,7 @@ import Testing
     /// The help's view line names the panes that have views, the user's included.
     @Test func helpNamesEveryPaneWithViews() {
         let line = KeyMap.standard.helpLines(for: Self.twoPages).first { $0.hasPrefix("v ") }
-        #expect(line?.hasSuffix("next view of the focused pane (RTY/ES, VOL PREMIUM, CURVE)") == true, "\(line ?? "none")")
+        #expect(line?.hasSuffix("next view of the focused pane (RTY/ES, MAG7 vs SPX, VOL PREMIUM, CURVE)") == true, "\(line ?? "none")")
         let none = PaneSet([Self.pane("a")], builtinPageSizes: [])
         #expect(!KeyMap.standard.helpLines(for: none).contains { $0.hasPrefix("v ") })
     }
