@@ -113,6 +113,10 @@ public struct DemoGenerator: Sendable {
         let zn = Bars.make(closes: TreasuryFuture.prices(tenYear: paths.tenYear), dailySD: noteDailySD,
                            style: Bars.Style(gap: 0.15, range: 0.5, volume: 1.6e6), random: &bars)
         out.append(("ZN.csv", CSVWriters.yahoo(sessions: days, bars: zn)))
+
+        // Weekly CFTC positioning of RTY, NQ and ES, from its own stream (after
+        // everything else, so the files above keep their bytes).
+        out += DemoPositioning.files(seed: seed, sessions: days)
         return out
     }
 

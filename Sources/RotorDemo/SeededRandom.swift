@@ -33,6 +33,8 @@ enum RandomStream: UInt64 {
     case universeSetup = 6
     case universe = 7
     case bars = 8
+    /// The weekly CFTC positioning (numbered by its issue, clear of other additions).
+    case positioning = 17
 }
 
 /// xoshiro256**: fast, 256 bits of state, passes BigCrush.
