@@ -11,6 +11,14 @@ public struct Thresholds: Sendable, Equatable {
     /// The names of the macro regimes (the config's `[regimes]`): the words the rates
     /// pane's regime row and its `macro-regime` alert show.
     public var regimeNames = MacroRegimeNames()
+    /// A net position's 3-year percentile at or below this is CROWDED SHORT.
+    public var crowdedShort = 5.0
+    /// ... at or above this is CROWDED LONG.
+    public var crowdedLong = 95.0
+    /// SQUEEZE RISK: leveraged funds' small-cap percentile at or below this ...
+    public var squeezePercentile = 10.0
+    /// ... while the small/large 10d spread's z is at least this.
+    public var squeezeZ = 2.0
 
     public init() {}
 }

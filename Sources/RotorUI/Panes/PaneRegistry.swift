@@ -15,6 +15,9 @@ public enum PaneRegistry {
             BreadthPane.spec,
             RatesPane.spec,
         ],
+        [
+            PositioningPane.spec,
+        ],
     ]
 
     /// Every built-in pane, in page order.
