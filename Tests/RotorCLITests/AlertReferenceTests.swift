@@ -68,7 +68,8 @@ import Testing
         // Every built-in of the demo fires at least once, each with the expression it tests.
         let names = Set(firings.map(\.name))
         for name in ["rotation-extreme", "iv-below-rv:VIX", "iv-below-rv:VXN", "iv-below-rv:RVX", "breadth-extreme-high",
-                     "breadth-extreme-low", "breadth-reversing", "curve-regime", "mi-spike"] {
+                     "breadth-extreme-low", "breadth-reversing", "curve-regime", "mi-spike", "squeeze-risk",
+                     "crowded-short:RTY_LF"] {
             #expect(names.contains(name), "\(name) never fires")
         }
         let expressions = Dictionary(firings.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a })
