@@ -116,8 +116,10 @@ import Testing
         let loop = DashboardLoop(clock: clock, themes: [.standard], snapshotDir: ".", log: { logged.append($0) },
                                  live: nil, alerts: delivery)
         #expect(loop.run(&state, on: screen) == nil)
-        #expect(screen.bells == 1)
+        // One bell a session: the rotation extreme on 07-15, the squeeze risk of the 07-16 report.
+        #expect(screen.bells == 2)
         #expect(delivery.delivered.contains { $0.0.name == "rotation-extreme" && $0.0.date.iso == "2024-07-15" && $0.1 == "replay" })
+        #expect(delivery.delivered.contains { $0.0.name == "squeeze-risk" && $0.0.date.iso == "2024-07-16" })
         #expect(delivery.delivered.count == state.alerts.history.count && delivery.savedStates.isEmpty)
         #expect(logged.contains { $0.hasPrefix("alert rotation-extreme on 2024-07-15: ") })
     }

@@ -128,7 +128,7 @@ import Testing
         func bar(_ width: Int, _ height: Int, _ configure: (inout AppState) -> Void = { _ in }) -> String {
             var app = AppState(width: width, height: height)
             configure(&app)
-            let state = DashboardState(app: app, model: model, report: FeedReport(summary: "replay 17 symbols, @universe"),
+            let state = DashboardState(app: app, model: model, report: FeedReport(summary: "replay 26 symbols, @universe"),
                                        feed: .replay(cursor))
             return view(state).lines().last ?? ""
         }
@@ -137,7 +137,7 @@ import Testing
         #expect(bar(120, 40) == " REPLAY  2x  2025-09-24  CPI in 30d  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
             + String(repeating: " ", count: 13) + "? help")
         #expect(bar(200, 60).hasPrefix(" REPLAY  2x  2025-09-24  CPI in 30d  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
-            + "  replay 17 symbols, @universe  "))
+            + "  replay 26 symbols, @universe  "))
         #expect(bar(200, 60).hasSuffix("  ? help"))
         // Focus, lookback and pause read from the state.
         let focused = bar(120, 40) { $0.focus = .volPremium; $0.lookback = .months3; $0.paused = true }

@@ -41,7 +41,7 @@ import Testing
 
          [[pages]]
          panes = ["rotation", "zm"]
-         """, ":7: pages[1].panes: no pane named 'zm' (did you mean zn?); panes: rotation, mag7, vol, breadth, rates, zn"),
+         """, ":7: pages[1].panes: no pane named 'zm' (did you mean zn?); panes: rotation, mag7, vol, breadth, rates, positioning, zn"),
     ]
 
     @Test(arguments: badConfigs)
@@ -70,7 +70,7 @@ import Testing
         let r = try RotorProcess.run(["check", "--config", path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.hasPrefix("config \(path): ok\n"))
-        #expect(r.stdout.contains(": ok (17 symbols, @universe)"))
+        #expect(r.stdout.contains(": ok (26 symbols, @universe)"))
     }
 
     /// `snapshot --page` and `--focus` are checked against the config's pages.

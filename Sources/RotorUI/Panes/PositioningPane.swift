@@ -80,16 +80,21 @@ public enum PositioningPane {
     }
 
     /// CROWDED SHORT / LONG while a holding's 3-year percentile is at a threshold;
-    /// the strip says `RTY LF CROWDED SHORT`.
+    /// the strip says `RTY LF CROWDED SHORT`. A warning, not an alert: a crowded
+    /// side is worth a look for weeks on end, and it should neither ring the bell nor
+    /// push the page-1 extremes out of the strip.
     static func crowdedFlag(_ h: Holding, _ comparison: Condition.Comparison, _ bound: Double, _ word: String,
                             alert: String) -> FlagSpec {
-        .when(Condition(h.percentile, comparison, bound)) { reader in
+        var spec = FlagSpec.when(Condition(h.percentile, comparison, bound)) { reader in
             let pct = reader.value(h.percentile).map(NumberFormatKind.decimals(0).format) ?? NumberFormatKind.absent
             let share = reader.value(h.share).map(NumberFormatKind.signed(1).format) ?? NumberFormatKind.absent
-            return ActiveFlag(.alert, word, detail: [FlagDetail(h.label), FlagDetail("pct \(pct) of 3y", or: "pct \(pct)"),
-                                                     FlagDetail("(\(share)% of OI)")],
+            return ActiveFlag(.warn, word, detail: [FlagDetail(h.label), FlagDetail("pct \(pct) of 3y", or: "pct \(pct)"),
+                                                    FlagDetail("(\(share)% of OI)")],
                               subject: h.label)
         }.alert(alert)
+        // Its words read the share too (`rotor line`'s model evaluates only what flags read).
+        spec.reads.append(h.share)
+        return spec
     }
 
     /// SQUEEZE RISK: leveraged funds' small-cap percentile at most `squeezePercentile`
