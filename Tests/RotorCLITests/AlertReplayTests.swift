@@ -80,7 +80,10 @@ import Testing
         #expect(rows.prefix(2).contains { $0.contains("2024-07-17  macro-regime") && $0.contains("Goldilocks") }, "\(text)")
         #expect(rows.contains { $0.contains("2024-07-15  rotation-extreme") && $0.contains("2.83") })
         #expect(rows.contains { $0.contains("2024-07-11  iv-below-rv:RVX") })
-        #expect(rows.last?.contains("2024-07-03  rotation-extreme") == true && rows.count == 11)
+        // The squeeze risk of the 07-16 report, and every row newest first.
+        #expect(rows.contains { $0.contains("2024-07-16  squeeze-risk") })
+        let dates = rows.compactMap { row in row.split(separator: " ").first { Day(parsing: $0) != nil }.map(String.init) }
+        #expect(dates.count == rows.count && dates == dates.sorted(by: >))
         // Active now: the rotation extreme is up (and in the strip below).
         #expect(text.contains("RTY/ES EXTREME") && lines.last?.contains("EXTREME") == true)
         _ = update(&state, .key(.escape))
