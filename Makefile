@@ -56,6 +56,7 @@ reference:
 	python3 Tests/RotorCLITests/Reference/alert_reference.py
 	python3 Tests/RotorCLITests/Reference/records_reference.py
 	python3 Tests/RotorCLITests/Reference/avgcorr_reference.py
+	python3 Tests/RotorCLITests/Reference/positioning_reference.py
 
 ## demo-data: regenerate Samples/demo from the committed seed
 demo-data: release

@@ -142,6 +142,9 @@ public struct DemoGenerator: Sendable {
                               random: &correlationRandom)
             out.append((name + ".csv", CSVWriters.cboe(sessions: days, bars: b)))
         }
+        // Weekly CFTC positioning of RTY, NQ and ES, from its own stream (after
+        // everything else, so the files above keep their bytes).
+        out += DemoPositioning.files(seed: seed, sessions: days)
         return out
     }
 

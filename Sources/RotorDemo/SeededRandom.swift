@@ -38,6 +38,8 @@ enum RandomStream: UInt64 {
     /// numbered clear of the streams other additions may take.
     case crossAssets = 20
     case crossAssetBars = 21
+    /// The weekly CFTC positioning (numbered by its issue, clear of other additions).
+    case positioning = 17
 }
 
 /// xoshiro256**: fast, 256 bits of state, passes BigCrush.

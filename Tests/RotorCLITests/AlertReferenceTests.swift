@@ -68,7 +68,8 @@ import Testing
         // Every built-in of the demo fires at least once, each with the expression it tests.
         let names = Set(firings.map(\.name))
         for name in ["rotation-extreme", "iv-below-rv:VIX", "iv-below-rv:VXN", "iv-below-rv:RVX", "breadth-extreme-high",
-                     "breadth-extreme-low", "breadth-reversing", "curve-regime", "mi-spike", "implied-corr-high"] {
+                     "breadth-extreme-low", "breadth-reversing", "curve-regime", "mi-spike", "implied-corr-high",
+                     "squeeze-risk", "crowded-short:RTY_LF"] {
             #expect(names.contains(name), "\(name) never fires")
         }
         let expressions = Dictionary(firings.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a })
@@ -138,7 +139,7 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             return String(r.stdout.split(separator: "\n").last ?? "")
         }
-        #expect(try bar("2024-07-17").contains("⚑ RTY/ES EXTREME leading"))
+        #expect(try bar("2024-07-17").contains("⚑ RTY/ES EXTREME")) // shortened beside the positioning flags of that date
         #expect(!(try bar("2024-07-17", ["--config", config.path]).contains("EXTREME")))
         // ratio-rich fires on 2025-11-18 (the reference) and is still fired two days on.
         #expect(try bar("2025-11-20", ["--config", config.path]).contains("⚑ ratio-rich"))

@@ -83,6 +83,10 @@ import Testing
         // The Mag7 pane's CORR HIGH fired twice in the spell (07-11 and 07-15).
         #expect(rows.contains { $0.contains("2024-07-11  implied-corr-high") })
         #expect(rows.last?.contains("2024-07-03  rotation-extreme") == true && rows.count == 13)
+        // The squeeze risk of the 07-16 report, and every row newest first.
+        #expect(rows.contains { $0.contains("2024-07-16  squeeze-risk") })
+        let dates = rows.compactMap { row in row.split(separator: " ").first { Day(parsing: $0) != nil }.map(String.init) }
+        #expect(dates.count == rows.count && dates == dates.sorted(by: >))
         // Active now: the rotation extreme is up (and in the strip below).
         #expect(text.contains("RTY/ES EXTREME") && lines.last?.contains("EXTREME") == true)
         _ = update(&state, .key(.escape))
@@ -118,8 +122,10 @@ import Testing
         let loop = DashboardLoop(clock: clock, themes: [.standard], snapshotDir: ".", log: { logged.append($0) },
                                  live: nil, alerts: delivery)
         #expect(loop.run(&state, on: screen) == nil)
-        #expect(screen.bells == 1)
+        // One bell a session: the rotation extreme on 07-15, the squeeze risk of the 07-16 report.
+        #expect(screen.bells == 2)
         #expect(delivery.delivered.contains { $0.0.name == "rotation-extreme" && $0.0.date.iso == "2024-07-15" && $0.1 == "replay" })
+        #expect(delivery.delivered.contains { $0.0.name == "squeeze-risk" && $0.0.date.iso == "2024-07-16" })
         #expect(delivery.delivered.count == state.alerts.history.count && delivery.savedStates.isEmpty)
         #expect(logged.contains { $0.hasPrefix("alert rotation-extreme on 2024-07-15: ") })
     }

@@ -47,14 +47,19 @@ import Testing
         let up = try flags(on: date)
         #expect(up.contains { $0.word == expected.word }, "\(text): \(up.map(\.word))")
         let strip = AlertStrip(up)
+        // Page 1's flags are each named; the positioning pane's (page 2), up on some of
+        // these dates too, may be only counted (`+2`) when the bar is short of room.
+        let pageOne = Set(Int.standardPlaces.map { try! model().panes[$0].name })
+        let later = strip.flags.filter { !pageOne.contains($0.pane) }.count
         for (width, height) in Self.sizes {
             let state = AppState(width: width, height: height)
             let lines = try screen(state, at: date)
             let bar = try #require(lines.last)
-            for entry in strip.flags {
+            for entry in strip.flags where pageOne.contains(entry.pane) {
                 #expect(bar.contains(entry.word), "\(text) \(width)x\(height): \(entry.word) not in \(bar)")
             }
-            #expect(!bar.contains("+"), "\(text) \(width)x\(height): a flag left out: \(bar)")
+            let counted = bar.split(separator: " ").last { $0.hasPrefix("+") }.flatMap { Int($0.dropFirst()) } ?? 0
+            #expect(counted <= later, "\(text) \(width)x\(height): a page-1 flag left out: \(bar)")
             guard case let .panes(rects, _) = state.layout else { Issue.record("layout"); continue }
             let pane = paneText(lines, try #require(rects[expected.pane]))
             // The flag's row starts with its word and has no cut in the word.
@@ -65,7 +70,9 @@ import Testing
             zoomed.focus = expected.pane == .rotation ? .mag7 : .rotation
             zoomed.zoomed = true
             let zoomedBar = try #require(try screen(zoomed, at: date).last)
-            for entry in strip.flags { #expect(zoomedBar.contains(entry.word), "zoomed \(width)x\(height): \(zoomedBar)") }
+            for entry in strip.flags where pageOne.contains(entry.pane) {
+                #expect(zoomedBar.contains(entry.word), "zoomed \(width)x\(height): \(zoomedBar)")
+            }
         }
     }
 
@@ -130,7 +137,7 @@ import Testing
         func bar(_ width: Int, _ height: Int, _ configure: (inout AppState) -> Void = { _ in }) -> String {
             var app = AppState(width: width, height: height)
             configure(&app)
-            let state = DashboardState(app: app, model: model, report: FeedReport(summary: "replay 17 symbols, @universe"),
+            let state = DashboardState(app: app, model: model, report: FeedReport(summary: "replay 26 symbols, @universe"),
                                        feed: .replay(cursor))
             return view(state).lines().last ?? ""
         }
@@ -139,7 +146,7 @@ import Testing
         #expect(bar(120, 40) == " REPLAY  2x  2025-09-24  CPI in 30d  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
             + String(repeating: " ", count: 13) + "? help")
         #expect(bar(200, 60).hasPrefix(" REPLAY  2x  2025-09-24  CPI in 30d  1:RTY/ES  1Y  ⚑ VIX,VXN,RVX IV<RV · BREADTH REVERSING from HIGH"
-            + "  replay 17 symbols, @universe  "))
+            + "  replay 26 symbols, @universe  "))
         #expect(bar(200, 60).hasSuffix("  ? help"))
         // Focus, lookback and pause read from the state.
         let focused = bar(120, 40) { $0.focus = .volPremium; $0.lookback = .months3; $0.paused = true }

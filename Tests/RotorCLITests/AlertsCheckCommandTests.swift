@@ -27,7 +27,8 @@ import Testing
         ("[[alerts]]\nname = \"rotation-extrem\"\nenabled = false\n", 2,
          "alerts[1].name: 'rotation-extrem' is not a built-in alert (did you mean rotation-extreme?), so it needs when = \"EXPR OP NUMBER\"; "
             + "built-in alerts: rotation-extreme, implied-corr-high, iv-below-rv:VIX, iv-below-rv:VXN, iv-below-rv:RVX, breadth-extreme-high, "
-            + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike"),
+            + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike, "
+            + "squeeze-risk, crowded-short:RTY_AM, crowded-long:RTY_AM, crowded-short:RTY_LF, crowded-long:RTY_LF, crowded-short:NQ_AM, crowded-long:NQ_AM, crowded-short:NQ_LF, crowded-long:NQ_LF, crowded-short:ES_AM, crowded-long:ES_AM, crowded-short:ES_LF, crowded-long:ES_LF"),
         ("[[alerts]]\nname = \"es\"\nwhen = \"ES > 1\"\nrun = \"notify-send rotor\"\n", 4,
          "alerts[1].run: expected an array of strings (the command and its arguments, e.g. [\"notify-send\", \"rotor\"]; no shell splits it), got a string"),
         ("[[alerts]]\nname = \"es\"\nwhen = \"ES > 1\"\nseverity = \"loud\"\n", 4, "alerts[1].severity: must be one of info warn alert, got 'loud'"),
@@ -61,7 +62,7 @@ import Testing
     @Test func theExampleAndItsAlertsBlockPassCheck() throws {
         let shipped = try RotorProcess.run(["check", "--config", example])
         #expect(shipped.status == 0, "\(shipped.stdout)\(shipped.stderr)")
-        #expect(shipped.stdout.hasPrefix("config \(example): ok\nalerts: ok (none declared; 11 built-in)\n"), "\(shipped.stdout)")
+        #expect(shipped.stdout.hasPrefix("config \(example): ok\nalerts: ok (none declared; 24 built-in)\n"), "\(shipped.stdout)")
 
         let text = try String(contentsOfFile: example, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -77,7 +78,7 @@ import Testing
                                        attributes: [.posixPermissions: 0o755])
         let r = try RotorProcess.run(["check", "--config", file], environment: ["PATH": bin])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.hasPrefix("config \(file): ok\nalerts: ok (2 declared: 1 new, 1 override; 1 disabled; 11 built-in)\n"), "\(r.stdout)")
+        #expect(r.stdout.hasPrefix("config \(file): ok\nalerts: ok (2 declared: 1 new, 1 override; 1 disabled; 24 built-in)\n"), "\(r.stdout)")
         #expect(!r.stdout.contains("warning"), "\(r.stdout)")
     }
 
@@ -114,7 +115,7 @@ import Testing
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.prefix(4) == [
             "config \(file): ok",
-            "alerts: ok (4 declared: 3 new, 1 override; 1 disabled; 11 built-in)",
+            "alerts: ok (4 declared: 3 new, 1 override; 1 disabled; 24 built-in)",
             "alerts: warning: \(file):8: run: 'rotor-test-no-such-program' is not found on PATH; alert es-down will log a failure each time it fires",
             "alerts: warning: \(file):13: run: '/nonexistent/rotor-notify' is not an executable file; alert mi-spike will log a failure each time it fires",
         ], "\(r.stdout)")
@@ -147,7 +148,7 @@ import Testing
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.prefix(3) == [
             "config \(file): ok",
-            "alerts: ok (2 declared: 2 new; 11 built-in)",
+            "alerts: ok (2 declared: 2 new; 24 built-in)",
             "alerts: warning: \(file):10: alert es-nq reads @universe, NQ, which no [[feeds]] fills; it cannot fire",
         ], "\(r.stdout)")
         #expect(lines.contains("ES ok") && !r.stdout.contains("es-high"), "\(r.stdout)")

@@ -41,7 +41,7 @@ import Testing
         // (Samples/live.toml, whose feeds are fetched, is checked in LiveCommandTests.)
         let good = try RotorProcess.run(["check", "--config", RotorProcess.repositoryRoot.appendingPathComponent("Samples/rotor.example.toml").path])
         #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
-        #expect(good.stdout.contains(": ok (23 symbols, @universe)"))
+        #expect(good.stdout.contains(": ok (32 symbols, @universe)"))
         for theme in ["default", "high-contrast", "light", "monochrome", "solarized"] {
             #expect(good.stdout.contains("theme \(theme): ok\n"))
         }

@@ -92,7 +92,7 @@ import Testing
 
     @Test func aCursorOutsideTheDataIsAUsageError() throws {
         for (cursor, message) in [("2025-02-01", "--cursor 2025-02-01: after the frame's date 2025-01-10"),
-                                  ("2001-01-01", "--cursor 2001-01-01: before the data, which starts on 2022-11-16"),
+                                  ("2001-01-01", "--cursor 2001-01-01: before the data, which starts on 2020-11-24"),
                                   ("July", "--cursor: cannot read 'July' as a date (expected YYYY-MM-DD)")] {
             let r = try RotorProcess.run(["snapshot", "--at", "2025-01-10", "--cursor", cursor])
             #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains(message), "\(cursor): \(r.stderr)")

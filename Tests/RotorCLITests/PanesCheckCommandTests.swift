@@ -41,7 +41,7 @@ import Testing
 
          [[pages]]
          panes = ["rotation", "zm"]
-         """, ":7: pages[1].panes: no pane named 'zm' (did you mean zn?); panes: rotation, mag7, vol, breadth, rates, zn"),
+         """, ":7: pages[1].panes: no pane named 'zm' (did you mean zn?); panes: rotation, mag7, vol, breadth, rates, positioning, zn"),
     ]
 
     @Test(arguments: badConfigs)
@@ -70,15 +70,15 @@ import Testing
         let r = try RotorProcess.run(["check", "--config", path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.hasPrefix("config \(path): ok\n"))
-        #expect(r.stdout.contains(": ok (23 symbols, @universe)"))
+        #expect(r.stdout.contains(": ok (32 symbols, @universe)"))
     }
 
     /// `snapshot --page` and `--focus` are checked against the config's pages.
     @Test func pageAndFocusOptionsFollowThePages() throws {
         let path = RotorProcess.repositoryRoot.appendingPathComponent("Samples/panes.toml").path
         let cases: [([String], String)] = [
-            (["--page", "3"], "rotor: --page 3: the dashboard has 2 pages\n"),
-            (["--page", "2", "--focus", "3"], "rotor: --focus 3: page 2 has 2 panes\n"),
+            (["--page", "4"], "rotor: --page 4: the dashboard has 3 pages\n"),
+            (["--page", "3", "--focus", "3"], "rotor: --focus 3: page 3 has 2 panes\n"),
             (["--page", "0"], "--page must be 1 to 9, got 0"),
             (["--page", "10"], "--page must be 1 to 9, got 10"),
         ]
@@ -86,11 +86,12 @@ import Testing
             let r = try RotorProcess.run(["snapshot", "--config", path] + options)
             #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains(message), "\(options): \(r.stderr)")
         }
-        let onePage = try RotorProcess.run(["snapshot", "--page", "2"])
-        #expect(onePage.status == 2 && onePage.stderr == "rotor: --page 2: the dashboard has 1 page\n")
-        let focused = try RotorProcess.run(["snapshot", "--config", path, "--page", "2", "--focus", "2", "--zoom", "--at", "2026-06-30"])
+        // The built-ins alone: page 1 and page 2 (POSITIONING).
+        let builtins = try RotorProcess.run(["snapshot", "--page", "3"])
+        #expect(builtins.status == 2 && builtins.stderr == "rotor: --page 3: the dashboard has 2 pages\n")
+        let focused = try RotorProcess.run(["snapshot", "--config", path, "--page", "3", "--focus", "2", "--zoom", "--at", "2026-06-30"])
         #expect(focused.status == 0 && focused.stdout.contains("▶ 2 2s10s CURVE") && !focused.stdout.contains("ZN 10Y NOTE"))
-        #expect(focused.stdout.contains("inverted below") && focused.stdout.contains("page 2/2"))
+        #expect(focused.stdout.contains("inverted below") && focused.stdout.contains("page 3/3"))
     }
 
     /// panes.toml's own comments: `rotor export --config Samples/panes.toml --pane zn`

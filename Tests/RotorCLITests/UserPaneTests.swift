@@ -98,36 +98,37 @@ import Testing
             let check = try RotorProcess.run(["check", "--config", file])
             #expect(check.status == 0 && check.stdout.contains("config \(file): ok"), "\(check.stdout)")
 
-            // The snapshot: page 1 is the built-ins as ever, page 2 the new pane.
+            // The snapshot: page 1 is the five built-ins as ever, page 2 POSITIONING, page 3 the new pane.
             let page1 = try snapshot(file, ["--at", "2024-10-15"])
             // The panes only (the status bar's alert strip names flags of every page).
             func panes(_ screen: String) -> String { screen.split(separator: "\n").dropLast().joined(separator: "\n") }
             #expect(page1.contains("▶ 1 RTY/ES") && page1.contains("5 RATES x EQUITIES") && !panes(page1).contains("ZN WATCH"))
-            #expect(page1.contains("page 1/2"))
-            let page2 = try snapshot(file, ["--at", "2024-10-15", "--page", "2"])
-            #expect(page2.contains("▶ 1 ZN WATCH") && !panes(page2).contains("RTY/ES") && page2.contains("page 2/2"))
+            #expect(page1.contains("page 1/3"))
+            let page2 = try snapshot(file, ["--at", "2024-10-15", "--page", "3"])
+            #expect(page2.contains("▶ 1 ZN WATCH") && !panes(page2).contains("RTY/ES") && page2.contains("page 3/3"))
             for reading in Self.readings { #expect(page2.contains(reading.label + " "), "\(reading.label)") }
             #expect(page2.contains("━ ZN") && page2.contains("━ 20d avg"))
-            let pages = try RotorProcess.run(["snapshot", "--config", file, "--page", "3"])
-            #expect(pages.status == 2 && pages.stderr == "rotor: --page 3: the dashboard has 2 pages\n")
+            let pages = try RotorProcess.run(["snapshot", "--config", file, "--page", "4"])
+            #expect(pages.status == 2 && pages.stderr == "rotor: --page 4: the dashboard has 3 pages\n")
 
             // On screen: the dashboard's own state and view, turned to page 2 by its
             // key, draw what the snapshot printed (all but the status bar, whose feed
             // summary is the command's).
             let (config, model) = try Self.dashboard()
             var state = AppState(width: 120, height: 40, panes: config.paneSet)
-            #expect(state.panes.pages.count == 2)
+            #expect(state.panes.pages.count == 3)
+            _ = update(&state, .key(.character("}")))
             _ = update(&state, .key(.character("}")))
             let day = try #require(Day(parsing: "2024-10-15"))
             let screen = view(state, model: model, asOf: day, mode: "REPLAY").lines()
             let printed = page2.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(Array(screen.dropLast()) == Array(printed.prefix(39)))
-            #expect(screen.last?.contains("page 2/2") == true)
+            #expect(screen.last?.contains("page 3/3") == true)
 
-            // In the help: its page key, and the pane under page 2 with its key and name.
+            // In the help: its page key, and the pane under page 3 with its key and name.
             _ = update(&state, .key(.character("?")))
             let help = view(state, model: model, asOf: day, mode: "REPLAY").lines().joined(separator: "\n")
-            #expect(help.contains("F2") && help.contains("page 2"))
+            #expect(help.contains("F3") && help.contains("page 3"))
             #expect(help.contains("} PgDn") && help.contains("next page"))
             #expect(help.contains("1 ZN WATCH (znwatch)"))
             // The last key line and the last pane line: the overlay was not cut short.
@@ -146,7 +147,7 @@ import Testing
             #expect(more.stdout.hasPrefix("date," + Self.csvHeader + ",ES\n"))
             let unknown = try RotorProcess.run(["export", "--config", file, "--pane", "znwach"])
             #expect(unknown.status == 2)
-            #expect(unknown.stderr == "rotor: --pane znwach: no such pane; panes: rotation, mag7, vol, breadth, rates, znwatch\n")
+            #expect(unknown.stderr == "rotor: --pane znwach: no such pane; panes: rotation, mag7, vol, breadth, rates, positioning, znwatch\n")
         }
     }
 
@@ -156,7 +157,7 @@ import Testing
     func numbersEqualExport(date: String) throws {
         try withConfig { file in
             let values = try exported(file, on: date)
-            let zoomed = try snapshot(file, ["--at", date, "--page", "2", "--zoom"])
+            let zoomed = try snapshot(file, ["--at", date, "--page", "3", "--zoom"])
             let (config, model) = try Self.dashboard()
             let spec = try #require(config.paneSpecs.last)
             let reader = PaneReader(model: model, asOf: try #require(Day(parsing: date)), lookback: .year1)
@@ -196,7 +197,7 @@ import Testing
             #expect(holds.count >= 10 && not.count >= 500, "\(holds.count) dates hold, \(not.count) do not")
             // And on the screen the binary prints: one date each way.
             for (date, shows) in [(holds[holds.count / 2], true), (not[not.count / 2], false)] {
-                let s = try snapshot(file, ["--at", date, "--page", "2"])
+                let s = try snapshot(file, ["--at", date, "--page", "3"])
                 #expect(s.contains("ZN STRETCHED UP") == shows, "\(date)")
             }
         }
@@ -207,7 +208,7 @@ import Testing
     @Test(arguments: dates)
     func labelledLevelsAreDrawnWithTheirLabels(date: String) throws {
         try withConfig { file in
-            let screen = try snapshot(file, ["--at", date, "--page", "2", "--zoom"]).split(separator: "\n").map(String.init)
+            let screen = try snapshot(file, ["--at", date, "--page", "3", "--zoom"]).split(separator: "\n").map(String.init)
             let dots: Set<Character> = ["⠉", "⠒", "⠤", "⣀"]
             // The value axis: the top row says the high, the bottom row the low.
             let axis = screen.enumerated().compactMap { row, line -> (row: Int, value: Double)? in

@@ -10,7 +10,8 @@ import Testing
 @Suite struct AlertsConfigTests: MyTomlParsing {
     /// The default panes' built-in alerts, as the "not a built-in" error lists them.
     static let builtins = "rotation-extreme, implied-corr-high, iv-below-rv:VIX, iv-below-rv:VXN, iv-below-rv:RVX, breadth-extreme-high, "
-        + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike"
+        + "breadth-extreme-low, breadth-reversing, curve-regime, macro-regime, mi-spike, "
+            + "squeeze-risk, crowded-short:RTY_AM, crowded-long:RTY_AM, crowded-short:RTY_LF, crowded-long:RTY_LF, crowded-short:NQ_AM, crowded-long:NQ_AM, crowded-short:NQ_LF, crowded-long:NQ_LF, crowded-short:ES_AM, crowded-long:ES_AM, crowded-short:ES_LF, crowded-long:ES_LF"
 
     // MARK: Good entries
 

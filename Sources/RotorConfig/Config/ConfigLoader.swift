@@ -24,6 +24,7 @@ extension RotorConfig {
             try readRoles(&roles, into: &c.roles)
             try roles.finish()
         }
+        if var positioning = try top.table("positioning") { try readPositioning(&positioning, into: &c.roles) }
         if let pairs = try top.tables("vol_pairs") {
             c.roles.volPairs = []
             for var pair in pairs {
@@ -64,6 +65,10 @@ extension RotorConfig {
             c.thresholds.breadthLow = try t.number("breadth_low", in: 0...50) ?? c.thresholds.breadthLow
             c.thresholds.reversalRows = try t.integer("reversal_rows", in: 1...60) ?? c.thresholds.reversalRows
             c.thresholds.impliedCorrHigh = try t.number("implied_corr_high", in: 50...100) ?? c.thresholds.impliedCorrHigh
+            c.thresholds.crowdedShort = try t.number("crowded_short", in: 0...50) ?? c.thresholds.crowdedShort
+            c.thresholds.crowdedLong = try t.number("crowded_long", in: 50...100) ?? c.thresholds.crowdedLong
+            c.thresholds.squeezePercentile = try t.number("squeeze_pct", in: 0...50) ?? c.thresholds.squeezePercentile
+            c.thresholds.squeezeZ = try t.number("squeeze_z", in: 0.1...10) ?? c.thresholds.squeezeZ
             try t.finish()
         }
         if var regimes = try top.table("regimes") { try readRegimes(&regimes, into: &c.thresholds.regimeNames) }

@@ -16,6 +16,14 @@ public struct Thresholds: Sendable, Equatable {
     /// The NETWORK pane's graph draws an edge for every pair whose 60-row |corr| is
     /// at least this (`[network] edge`).
     public var networkEdge = 0.3
+    /// A net position's 3-year percentile at or below this is CROWDED SHORT.
+    public var crowdedShort = 5.0
+    /// ... at or above this is CROWDED LONG.
+    public var crowdedLong = 95.0
+    /// SQUEEZE RISK: leveraged funds' small-cap percentile at or below this ...
+    public var squeezePercentile = 10.0
+    /// ... while the small/large 10d spread's z is at least this.
+    public var squeezeZ = 2.0
 
     public init() {}
 }

@@ -144,6 +144,7 @@ public struct AlertTracker: Sendable {
 
     /// What a built-in tests, in words: its flag's condition, or its flag's word.
     private static func condition(of specs: [FlagSpec], _ up: ActiveFlag) -> String {
+        if let words = specs.first?.conditionWords { return words }
         let tests = specs.compactMap(\.condition)
         // Two sides of one bound (the rotation extreme's z >= 2 and z <= -2): |z| >= 2.
         if tests.count == 2, tests[0].expression == tests[1].expression, tests[0].bound == -tests[1].bound,

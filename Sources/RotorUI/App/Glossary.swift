@@ -70,6 +70,12 @@ public enum Glossary {
             ("+N more", "rows that do not fit the pane; zoom shows them all"),
             ("REPLAY LIVE", "status bar: replaying CSV files a session at a time, or polling live feeds (LIVE shows the clock); PAUSED: stopped"),
             ("CURSOR \(LineChart.cursorGlyph)", "the date cursor (c): every pane's readings, tables and flags are of its date, in each pane's title; the charts stay on now and mark it \(LineChart.cursorGlyph); the ⚑ alerts stay on now"),
+            ("AM, LF", "positioning: asset managers, leveraged funds (the CFTC's Traders in Financial Futures report, futures only, weekly); net = their long minus short contracts"),
+            ("% OI", "a net position as a percentage of the contract's open interest; 1w: its change since the report before, in points"),
+            ("pct 3y", "percentile rank of the last 156 weekly reports (three years)"),
+            ("report", "the positioning report shown: as of its Tuesday, released (or, in a replay before that day, due) on its Friday, and how many days old it is on the date on screen"),
+            ("CROWDED SHORT", "a net position at pct 3y \(number(t.crowdedShort)) or below; CROWDED LONG: at \(number(t.crowdedLong)) or above"),
+            ("SQUEEZE RISK", "leveraged funds' small-cap pct 3y at \(number(t.squeezePercentile)) or below while the 10d spread z is at least \(number(t.squeezeZ)), both on the report's date; it holds until the next report"),
         ]
     }
 

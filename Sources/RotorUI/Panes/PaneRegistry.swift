@@ -17,6 +17,7 @@ public enum PaneRegistry {
         ],
         [
             NetworkPane.spec,
+            PositioningPane.spec,
         ],
     ]
 

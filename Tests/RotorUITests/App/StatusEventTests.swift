@@ -28,7 +28,7 @@ import Testing
 
     func bar(_ width: Int, _ date: String) -> String {
         var line = StatusLine(mode: "REPLAY", asOf: day(date), strip: AlertStrip([]),
-                              feeds: FeedReport(summary: "replay 17 symbols, @universe"))
+                              feeds: FeedReport(summary: "replay 26 symbols, @universe"))
         line.events = calendar
         return Canvas.rendering(line.bar(AppState(width: width, height: 24)), width: width, height: 1).lines()[0]
     }
@@ -36,7 +36,7 @@ import Testing
     /// After the date; at 80 columns it stays in place of the feeds summary, and it
     /// goes before the focus and the lookback when the bar is narrow.
     @Test func sitsAfterTheDateAndGivesWayEarly() {
-        #expect(bar(120, "2024-07-09").hasPrefix(" REPLAY  2024-07-09  CPI in 2d  1:RTY/ES  1Y  replay 17 symbols, @universe"))
+        #expect(bar(120, "2024-07-09").hasPrefix(" REPLAY  2024-07-09  CPI in 2d  1:RTY/ES  1Y  replay 26 symbols, @universe"))
         #expect(bar(80, "2024-07-11").hasPrefix(" REPLAY  2024-07-11  CPI (June)  1:RTY/ES  1Y  "))
         #expect(bar(36, "2024-07-11") == " REPLAY  2024-07-11  1:RTY/ES  1Y")
         #expect(bar(80, "2024-08-01").hasPrefix(" REPLAY  2024-08-01  1:RTY/ES  1Y  replay"))

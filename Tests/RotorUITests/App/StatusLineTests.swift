@@ -8,7 +8,7 @@ import Testing
                  ActiveFlag(.alert, "EXTREME LOW", subject: "BREADTH"),
                  ActiveFlag(.warn, "IV<RV", subject: "VIX")]
 
-    func bar(_ width: Int, speed: Double? = 1, flags: [ActiveFlag]? = nil, feeds: String = "replay 17 symbols, @universe",
+    func bar(_ width: Int, speed: Double? = 1, flags: [ActiveFlag]? = nil, feeds: String = "replay 26 symbols, @universe",
              _ configure: (inout AppState) -> Void = { _ in }) -> String {
         var state = AppState(width: width, height: 24)
         configure(&state)
@@ -19,7 +19,7 @@ import Testing
 
     /// What gives way, from 200 columns down to the narrowest dashboard (60).
     @Test func whatGivesWayFirst() {
-        #expect(bar(200).hasPrefix(" REPLAY  1x  2025-04-08  1:RTY/ES  1Y  ⚑ RTY/ES EXTREME leading · BREADTH EXTREME LOW · VIX IV<RV  replay 17 symbols, @universe"))
+        #expect(bar(200).hasPrefix(" REPLAY  1x  2025-04-08  1:RTY/ES  1Y  ⚑ RTY/ES EXTREME leading · BREADTH EXTREME LOW · VIX IV<RV  replay 26 symbols, @universe"))
         #expect(bar(200).hasSuffix("  ? help"))
         // The feeds summary went first, then (at 80) the speed and the help hint, and
         // the flags shortened; at 60 two are counted.
@@ -32,7 +32,7 @@ import Testing
     @Test func pagesFocusLookbackAndPause() {
         let two = PaneSet(PaneRegistry.builtins() + [PaneDeclaration(name: "zn", title: "ZN 10Y NOTE").spec])
         #expect(bar(120, flags: []) { $0.panes = two; $0.page = 1; $0.lookback = .months3 }
-            == " REPLAY  1x  2025-04-08  page 2/2 · 1:ZN 10Y NOTE  3M  replay 17 symbols, @universe" + String(repeating: " ", count: 30) + "? help")
+            == " REPLAY  1x  2025-04-08  page 2/2 · 1:ZN 10Y NOTE  3M  replay 26 symbols, @universe" + String(repeating: " ", count: 30) + "? help")
         // Narrow, the word `page` goes before the flags' words.
         #expect(bar(80, flags: flags) { $0.panes = two; $0.focus = 2 } == " REPLAY  2025-04-08  page 1/2 · 3:VOL PREMIUM  1Y  ⚑ RTY/ES EXTREME leading +2")
         #expect(bar(60, flags: flags) { $0.panes = two; $0.focus = 2 } == " REPLAY  2025-04-08  1/2 3:VOL PREMIUM  1Y  ⚑ EXTREME +2")

@@ -168,6 +168,9 @@ public struct FlagSpec: Sendable {
     /// (or the one `alert(_:_:expression:)` names).
     public var alertExpression: String? { namedAlertExpression ?? condition?.expression ?? reads.first }
     var namedAlertExpression: String?
+    /// What its alert tests, in words, for a flag whose test is no single condition
+    /// (the squeeze risk's two on one joined row); nil: from `condition` or its words.
+    public var conditionWords: String?
 
     public enum AlertKind: Sendable, Equatable {
         case raised
