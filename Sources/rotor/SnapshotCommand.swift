@@ -31,7 +31,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Focused pane: its place on the page, 1-9.", valueName: "n"))
     var focus = 1
 
-    @Option(help: ArgumentHelp("The page shown, from 1 (the built-in panes are page 1; a config's own panes page 2 unless its [[pages]] place them).",
+    @Option(help: ArgumentHelp("The page shown, from 1 (the five original panes are page 1, NETWORK and POSITIONING page 2; a config's own panes follow unless its [[pages]] place them).",
                                valueName: "n"))
     var page = 1
 

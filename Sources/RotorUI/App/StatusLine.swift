@@ -7,8 +7,8 @@ public import RotorCore
 ///
 /// What gives way first on a narrow terminal (`Rank`, last gives way first): loads
 /// in progress, a healthy feeds summary, the next event, the help hint, the replay
-/// speed, the word `page` (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`),
-/// then the strip's words (it keeps its count `⚑ 3`), the lookback, the focus, a
+/// speed, the page (`page 1/2 · 3:VOL PREMIUM` becomes `1/2 3:VOL PREMIUM`, then
+/// `3:VOL PREMIUM`), then the strip's words (it keeps its count `⚑ 3`), the lookback, the focus, a
 /// feed problem; the mode, date (with the date cursor's), PAUSED and the flag count
 /// stay. A notice (the answer to `s`) takes the room it needs after the flag count,
 /// cut to fit, for as long as it shows. At 80 columns the replay's feeds summary is
@@ -94,8 +94,10 @@ public struct StatusLine: Sendable {
     }
 
     /// The focused pane, with its page when there are several: first its short forms
-    /// (`1/2 3:VOL PREMIUM`, `3:VOL PREMIUM`, `3:VOL…`, `3`), then, once the flags
-    /// are named, the long one (`page 1/2 · 3:VOL PREMIUM`).
+    /// (`3:VOL PREMIUM`, `3:VOL…`, `3`), then, once the flags are named, with the page
+    /// (`page 1/2 · 3:VOL PREMIUM`, else `1/2 3:VOL PREMIUM`). The page gives way to
+    /// the flags' words: at 80 columns a flag of the page's panes is worth more than
+    /// the page number, which the pages' own titles and `}` make plain.
     func focusForms(_ state: AppState) -> (short: [TextLine], long: [TextLine]) {
         let place = "\(state.focus + 1)"
         let title = state.focusedPane.map { state.panes.panes[$0].title } ?? ""
@@ -103,8 +105,7 @@ public struct StatusLine: Sendable {
         var short: [String] = [], long: [String] = []
         if state.panes.pages.count > 1 {
             let page = "\(state.page + 1)/\(state.panes.pages.count)"
-            long = ["page \(page) · \(pane)"]
-            short = ["\(page) \(pane)"]
+            long = ["page \(page) · \(pane)", "\(page) \(pane)"]
         }
         short.append(pane)
         if !title.isEmpty { short += [8, 6].map { Truncation.clip(pane, width: $0) }.filter { $0 != pane } }

@@ -36,7 +36,11 @@ public func view(_ state: AppState, model: DashboardModel, asOf: Day?, mode: Str
         // (the panes' own flag rows are the cursor date's).
         let paneFlags: [ActiveFlag] = asOf.map { day in
             let reader = PaneReader(model: model, asOf: day, lookback: state.lookback)
-            return model.panes.flatMap { $0.activeFlags(reader) }
+            // The page shown first, then the others in pane order: among flags of one
+            // severity the strip names the ones whose panes are on screen before it
+            // counts the rest (an alert of another page still comes first).
+            let order = state.pagePanes + model.panes.indices.filter { !state.pagePanes.contains($0) }
+            return order.filter(model.panes.indices.contains).flatMap { model.panes[$0].activeFlags(reader) }
         } ?? []
         let strip = AlertStrip(alerts?.stripFlags(paneFlags) ?? paneFlags)
         if state.showingAlerts {
