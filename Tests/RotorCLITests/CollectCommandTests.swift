@@ -1,0 +1,138 @@
+import Foundation
+import RotorCore
+import RotorData
+@testable import RotorStore
+import RotorTestSupport
+import Testing
+
+/// `rotor collect` as a desk runs it: the real binary, a local stand-in for Yahoo
+/// and FRED, and the throwaway PostgreSQL server of `make test`.
+@Suite(.enabled(if: TestPostgres.url != nil,
+                "needs the throwaway PostgreSQL server: run `make test` (ROTOR_TEST_POSTGRES_URL is not set)"))
+struct CollectCommandTests {
+    static let serverURL = TestPostgres.url
+    static let passwordFile = TestPostgres.passwordFile
+    static let schemas = Counter()
+
+    /// A config of three feeds that answer and one that does not, writing into a
+    /// schema of its own.
+    static func config(in folder: String, schema: String, tls: String? = nil) throws -> String {
+        let file = folder + "/collect.toml"
+        try """
+        [store]
+        url = "\(serverURL!)"
+        password_file = "\(passwordFile)"
+        schema = "\(schema)"
+        \(tls.map { "tls = \"\($0)\"" } ?? "")
+
+        [[feeds]]
+        symbol = "ES"
+        provider = "yahoo"
+        ticker = "ES=F"
+
+        [[feeds]]
+        symbol = "RTY"
+        provider = "yahoo"
+        ticker = "RTY=F"
+
+        [[feeds]]
+        symbol = "NQ"
+        provider = "yahoo"
+        ticker = "NQ=F"
+
+        [[feeds]]
+        symbol = "US2Y"
+        provider = "fred"
+        ticker = "DGS2"
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func onceWritesEveryFeedsBarsAndHealthWithOneRequestEach() async throws {
+        let server = try FakeMarketServer.start(failing: ["NQ=F": .notFound])
+        defer { server.stop() }
+        let folder = try LiveCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let schema = "collect\(getpid())_\(Self.schemas.next())"
+        let config = try Self.config(in: folder, schema: schema)
+        let env = LiveCommandTests.environment(server, cache: folder)
+        let r = try RotorProcess.run(["collect", "--config", config, "--once"], environment: env)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("rotor collect: 4 feeds into postgres://rotor@127.0.0.1:"), "\(r.stderr)")
+        #expect(r.stderr.contains("rotor collect: NQ (yahoo NQ=F): HTTP 404: No data found, symbol may be delisted"))
+        #expect(r.stderr.contains("rotor: 1 of 4 feeds failed"))
+        let password = try StoreSettings.readPasswordFile(Self.passwordFile, source: "test")
+        #expect(!r.stderr.contains(password) && !r.stdout.contains(password))
+        // One collector's requests: one per feed.
+        #expect(server.requests.count == 4)
+        // No SQLite cache was made: the store is the collector's only sink.
+        #expect(!FileManager.default.fileExists(atPath: folder + "/rotor/feeds.sqlite"))
+
+        let store = SharedStore(try StoreSettings(url: Self.serverURL!, passwordFile: Self.passwordFile, schema: schema))
+        let es = CacheKey(feed: "ES", provider: .yahoo, ticker: "ES=F"), nq = CacheKey(feed: "NQ", provider: .yahoo, ticker: "NQ=F")
+        let us2y = CacheKey(feed: "US2Y", provider: .fred, ticker: "DGS2")
+        let contents = try await store.load([es, nq, us2y])
+        #expect(contents.histories[nq] == nil)
+        #expect((contents.histories[us2y]?.count ?? 0) > 300)
+        let health = try await store.health()
+        #expect(health.feeds[nq]?.lastError == .http(status: 404, detail: "No data found, symbol may be delisted"))
+        #expect(health.feeds[nq]?.failingSince != nil && health.feeds[nq]?.lastSuccess == nil)
+        #expect(health.feeds[es]?.lastSuccess != nil && health.feeds[es]?.lastError == nil)
+        #expect(health.feeds.count == 4)
+        #expect(try await store.lastWrite() != nil)
+
+        // The values stored are the ones rotor shows from the same source.
+        let export = try RotorProcess.run(["export", "--config", config, "ES"], environment: env)
+        #expect(export.status == 0, "\(export.stderr)")
+        let rows = export.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let stored = try #require(contents.histories[es])
+        #expect(rows.count == stored.count)
+        #expect(rows.last.map { String($0[0]) } == stored.last?.date.iso)
+        // (export writes its numbers rounded for reading: equal to 1e-9 of the value)
+        for (row, value) in zip(rows, stored.values) {
+            let shown = try #require(Double(row[1]))
+            #expect(abs(shown - value) <= 1e-9 * abs(value), "\(row)")
+        }
+        try? await store.execute("DROP SCHEMA \(schema) CASCADE")
+        await store.close()
+    }
+
+    @Test func storeMistakesAreRefusedClearlyAndKeepThePasswordOut() throws {
+        let server = try FakeMarketServer.start()
+        defer { server.stop() }
+        let folder = try LiveCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let env = LiveCommandTests.environment(server, cache: folder)
+        let config = try Self.config(in: folder, schema: "unused", tls: "require")
+        let tls = try RotorProcess.run(["collect", "--config", config, "--once"], environment: env)
+        #expect(tls.status == 1)
+        #expect(tls.stderr.contains("the server does not accept TLS, which [store] tls requires"), "\(tls.stderr)")
+        #expect(server.requests.isEmpty)
+
+        let withPassword = Self.serverURL!.replacingOccurrences(of: "postgres://rotor@", with: "postgres://rotor:hunter22@")
+        let typed = try RotorProcess.run(["collect", "--config", config, "--db", withPassword, "--once"], environment: env)
+        #expect(typed.status == 2)
+        #expect(typed.stderr.contains("--db: postgres://rotor:(hidden)@127.0.0.1:"))
+        #expect(typed.stderr.contains("a password in the URL is refused"))
+        #expect(!typed.stderr.contains("hunter22"))
+    }
+}
+
+/// The throwaway server of `make test` (Tests/postgres-server.sh), if there is one.
+enum TestPostgres {
+    static let url = ProcessInfo.processInfo.environment["ROTOR_TEST_POSTGRES_URL"]
+    static let passwordFile = ProcessInfo.processInfo.environment["ROTOR_TEST_POSTGRES_PASSWORD_FILE"] ?? ""
+}
+
+final class Counter: @unchecked Sendable {
+    // @unchecked: `value` is read and written under `lock` only.
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
