@@ -81,18 +81,29 @@ struct CollectCommandTests {
         #expect(health.feeds.count == 4)
         #expect(try await store.lastWrite() != nil)
 
-        // The values stored are the ones rotor shows from the same source.
-        let export = try RotorProcess.run(["export", "--config", config, "ES"], environment: env)
+        // With [store] in the config, export and snapshot read what the collector
+        // wrote and ask the sources for nothing.
+        let export = try RotorProcess.run(["export", "--config", config, "ES", "US2Y"], environment: env)
         #expect(export.status == 0, "\(export.stderr)")
-        let rows = export.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let rows = export.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let stored = try #require(contents.histories[es])
-        #expect(rows.count == stored.count)
+        #expect(rows.count >= stored.count)
         #expect(rows.last.map { String($0[0]) } == stored.last?.date.iso)
         // (export writes its numbers rounded for reading: equal to 1e-9 of the value)
-        for (row, value) in zip(rows, stored.values) {
-            let shown = try #require(Double(row[1]))
-            #expect(abs(shown - value) <= 1e-9 * abs(value), "\(row)")
+        let shown = Dictionary(rows.compactMap { row in Day(parsing: String(row[0])).flatMap { d in Double(row[1]).map { (d, $0) } } },
+                               uniquingKeysWith: { a, _ in a })
+        for (day, value) in zip(stored.dates, stored.values) {
+            #expect(shown[day].map { abs($0 - value) <= 1e-9 * abs(value) } == true, "\(day.iso)")
         }
+        let missing = try RotorProcess.run(["export", "--config", config, "NQ"], environment: env)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("rotor: NQ: no data in the store postgres://rotor@127.0.0.1:"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("yet (the collector's last fetch: HTTP 404: No data found, symbol may be delisted); is `rotor collect` running?"))
+        let snapshot = try RotorProcess.run(["snapshot", "--config", config, "--width", "120", "--height", "40"], environment: env)
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        #expect(snapshot.stdout.contains("LIVE"))
+        #expect(server.requests.count == 4)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/rotor/feeds.sqlite"))
         try? await store.execute("DROP SCHEMA \(schema) CASCADE")
         await store.close()
     }
