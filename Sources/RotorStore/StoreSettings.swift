@@ -13,7 +13,7 @@ public import Foundation
 /// TLS: required (certificates verified against the system's roots) for every host
 /// that is not this machine, unless `tls = "disable"` says otherwise; a loopback host
 /// goes without it unless `tls = "require"`.
-public struct StoreSettings: Sendable, CustomStringConvertible {
+public struct StoreSettings: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public enum TLSMode: String, Sendable, CaseIterable {
         case require, disable
     }
@@ -94,6 +94,10 @@ public struct StoreSettings: Sendable, CustomStringConvertible {
     }
 
     public var description: String { url.description }
+    /// `String(reflecting:)`, `dump` and the debugger's view: the password left out
+    /// there too.
+    public var debugDescription: String { "StoreSettings(\(url), tls: \(tls.rawValue), schema: \(schema))" }
+    public var customMirror: Mirror { Mirror(self, children: ["url": url, "tls": tls, "schema": schema]) }
 
     /// A name safe to write into SQL unquoted and as a NOTIFY channel.
     static func isIdentifier(_ s: String) -> Bool {

@@ -4,7 +4,7 @@ import Foundation
 /// (`postgresql://` too). Only TCP hosts; the password is better kept out of the URL
 /// (`[store] password_env` / `password_file`, see `StoreSettings`), and its
 /// `description` never shows it.
-public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
+public struct StoreURL: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var user: String
     /// The password written in the URL itself, if any.
     public var password: String?
@@ -55,6 +55,10 @@ public struct StoreURL: Sendable, Equatable, CustomStringConvertible {
         let credentials = user + (password == nil ? "" : ":" + StoreURL.hidden)
         return "postgres://\(credentials)@\(shownHost):\(port)/\(database)".escapingControls
     }
+
+    public var debugDescription: String { description }
+    /// `dump` and the debugger show the redacted URL, not the password.
+    public var customMirror: Mirror { Mirror(self, children: ["url": description]) }
 
     /// This machine: `localhost`, 127.0.0.0/8 or ::1. Only these may go without TLS
     /// by default.
