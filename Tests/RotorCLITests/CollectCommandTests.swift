@@ -108,6 +108,41 @@ struct CollectCommandTests {
         await store.close()
     }
 
+    /// The collector as a service runs: until SIGTERM, each fetch NOTIFYd. The test
+    /// listens before it starts, awaits one notification per feed, then stops it by
+    /// the pid the collector itself wrote into the store (the process this test
+    /// started), and awaits its exit.
+    @Test func runsUntilSIGTERMNotifyingEachFetch() async throws {
+        let server = try FakeMarketServer.start(failing: ["NQ=F": .notFound])
+        defer { server.stop() }
+        let folder = try LiveCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let schema = "collect\(getpid())_\(Self.schemas.next())"
+        let config = try Self.config(in: folder, schema: schema)
+        let env = LiveCommandTests.environment(server, cache: folder)
+        let store = SharedStore(try StoreSettings(url: Self.serverURL!, passwordFile: Self.passwordFile, schema: schema))
+        try await store.migrate()
+        let (heard, result) = try await store.withNotifications { notifications in
+            let collector = Task.detached {
+                try RotorProcess.run(["collect", "--config", config], environment: env, timeout: 90)
+            }
+            var heard: [String: Bool] = [:]
+            for try await n in notifications {
+                heard[n.feed] = n.hasBars
+                if heard.count == 4 { break }
+            }
+            let pid = try #require(try await store.lastWrite()?.pid)
+            #expect(kill(pid_t(pid), SIGTERM) == 0)
+            return (heard, try await collector.value)
+        }
+        #expect(heard == ["ES|yahoo|ES=F": true, "RTY|yahoo|RTY=F": true, "US2Y|fred|DGS2": true, "NQ|yahoo|NQ=F": false])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("rotor collect: feed NQ (yahoo NQ=F): HTTP 404"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("rotor collect: stopped\n"))
+        try? await store.execute("DROP SCHEMA \(schema) CASCADE")
+        await store.close()
+    }
+
     @Test func storeMistakesAreRefusedClearlyAndKeepThePasswordOut() throws {
         let server = try FakeMarketServer.start()
         defer { server.stop() }
@@ -133,17 +168,4 @@ struct CollectCommandTests {
 enum TestPostgres {
     static let url = ProcessInfo.processInfo.environment["ROTOR_TEST_POSTGRES_URL"]
     static let passwordFile = ProcessInfo.processInfo.environment["ROTOR_TEST_POSTGRES_PASSWORD_FILE"] ?? ""
-}
-
-final class Counter: @unchecked Sendable {
-    // @unchecked: `value` is read and written under `lock` only.
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RotorTestSupport
 import Testing
 @testable import RotorStore
 
@@ -40,18 +41,5 @@ enum TestServer {
     /// The test server's password, to check that no message contains it.
     static func password() throws -> String {
         try StoreSettings.readPasswordFile(passwordFile!, source: "test")
-    }
-}
-
-final class Counter: @unchecked Sendable {
-    // @unchecked: `value` is read and written under `lock` only.
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }
