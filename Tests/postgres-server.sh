@@ -16,6 +16,8 @@
 # A server that cannot start fails with PostgreSQL's own log, so `make test` says
 # why instead of running the store tests without it.
 set -euo pipefail
+# `start` runs in a command substitution under `run`: errexit must hold there too.
+shopt -s inherit_errexit
 
 fail() { echo "postgres-server: $*" >&2; exit 1; }
 
@@ -46,7 +48,9 @@ start() {
   local bin dir port password
   bin=$(bindir)
   if [ "$(id -u)" = 0 ]; then id postgres >/dev/null 2>&1 || fail "no 'postgres' user to run initdb as (initdb refuses root)"; fi
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/rotor-pg.XXXXXX")
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/rotor-pg.XXXXXX") || fail "cannot make a temporary folder in ${TMPDIR:-/tmp}"
+  # Every path below is inside this folder: never go on without it.
+  [ -n "$dir" ] && [ -d "$dir" ] || fail "cannot make a temporary folder in ${TMPDIR:-/tmp}"
   chmod 755 "$dir"
   password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   mkdir "$dir/data" "$dir/run"
@@ -81,6 +85,8 @@ start() {
 
 stop() {
   local dir=$1 bin
+  # Only a folder this script made (rotor-pg.XXXXXX with a data folder in it).
+  case "$(basename -- "$dir")" in rotor-pg.*) ;; *) fail "$dir: not a server folder of this script" ;; esac
   [ -d "$dir/data" ] || fail "$dir: not a server folder"
   bin=$(bindir)
   as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
