@@ -48,14 +48,31 @@ struct CollectCommandTests {
         return file
     }
 
+    /// A stand-in for the sources (NQ answers 404), a folder for the config and the
+    /// cache, and a schema of its own.
+    struct Desk {
+        let server: LocalHTTPServer
+        let folder: String
+        let schema = "collect\(getpid())_\(CollectCommandTests.schemas.next())"
+        let config: String
+        var environment: [String: String] { LiveCommandTests.environment(server, cache: folder) }
+
+        init() throws {
+            server = try FakeMarketServer.start(failing: ["NQ=F": .notFound])
+            folder = try LiveCommandTests.temporaryFolder()
+            config = try CollectCommandTests.config(in: folder, schema: schema)
+        }
+
+        func remove() {
+            server.stop()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
     @Test func onceWritesEveryFeedsBarsAndHealthWithOneRequestEach() async throws {
-        let server = try FakeMarketServer.start(failing: ["NQ=F": .notFound])
-        defer { server.stop() }
-        let folder = try LiveCommandTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let schema = "collect\(getpid())_\(Self.schemas.next())"
-        let config = try Self.config(in: folder, schema: schema)
-        let env = LiveCommandTests.environment(server, cache: folder)
+        let desk = try Desk()
+        defer { desk.remove() }
+        let (server, folder, schema, config, env) = (desk.server, desk.folder, desk.schema, desk.config, desk.environment)
         let r = try RotorProcess.run(["collect", "--config", config, "--once"], environment: env)
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("rotor collect: 4 feeds into postgres://rotor@127.0.0.1:"), "\(r.stderr)")
@@ -117,13 +134,9 @@ struct CollectCommandTests {
     /// the pid the collector itself wrote into the store (the process this test
     /// started), and awaits its exit.
     @Test func runsUntilSIGTERMNotifyingEachFetch() async throws {
-        let server = try FakeMarketServer.start(failing: ["NQ=F": .notFound])
-        defer { server.stop() }
-        let folder = try LiveCommandTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let schema = "collect\(getpid())_\(Self.schemas.next())"
-        let config = try Self.config(in: folder, schema: schema)
-        let env = LiveCommandTests.environment(server, cache: folder)
+        let desk = try Desk()
+        defer { desk.remove() }
+        let (server, folder, schema, config, env) = (desk.server, desk.folder, desk.schema, desk.config, desk.environment)
         let store = SharedStore(try StoreSettings(url: Self.serverURL!, passwordFile: Self.passwordFile, schema: schema))
         try await store.migrate()
         let (heard, result) = try await store.withNotifications { notifications in
