@@ -12,7 +12,8 @@
 #
 # The server: initdb in a fresh folder (as the `postgres` user when run as root,
 # since initdb refuses root), scram-sha-256 password auth on 127.0.0.1, a free
-# port, its unix socket inside the folder, fsync off (it holds test data only).
+# port, its unix socket inside the folder, TLS offered with a self-signed
+# certificate, fsync off (it holds test data only).
 # A server that cannot start fails with PostgreSQL's own log, so `make test` says
 # why instead of running the store tests without it.
 set -euo pipefail
@@ -63,11 +64,19 @@ start() {
     cat "$dir/initdb.log" >&2; rm -rf "$dir"; fail "initdb failed"
   fi
   rm -f "$dir/run/initdb-password"
+  # TLS with a self-signed certificate (no CA trusts it): the tests check that
+  # `tls = "require"` verifies certificates and refuses this one. Plain connections
+  # are still accepted, for the tests on loopback without TLS.
+  command -v openssl >/dev/null || fail "openssl is not installed (Debian: apt-get install openssl)"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=rotor-test-server" \
+    -keyout "$dir/run/server.key" -out "$dir/run/server.crt" >/dev/null 2>&1 || fail "openssl could not make a certificate"
+  chmod 600 "$dir/run/server.key"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$dir/run/server.key" "$dir/run/server.crt"; fi
   # A port taken between the check and the start fails the start: try another.
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/run/server.log" -w -t 60 start \
-         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/run -c fsync=off -c full_page_writes=off" \
+         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/run -c fsync=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$dir/run/server.crt -c ssl_key_file=$dir/run/server.key" \
          >/dev/null 2>&1; then
       break
     fi

@@ -345,6 +345,13 @@ public actor SharedStore {
                 return "the server does not accept TLS, which [store] tls requires (tls = \"disable\" connects without it: a trusted network only)"
             case .authMechanismRequiresPassword:
                 return "the server asks for a password and none was given ([store] password_env or password_file, or PGPASSWORD)"
+            case _ where e.underlying is NIOSSLError:
+                let reason = e.underlying.map { "\($0)" } ?? ""
+                if reason.contains("CERTIFICATE_VERIFY_FAILED") {
+                    return "the server's TLS certificate was refused (not signed by an authority this system trusts, "
+                        + "or not for this host name): add its CA to the system's trust store, or tls = \"disable\" on a trusted network"
+                }
+                return "TLS handshake failed: " + reason
             case .connectionError, .serverClosedConnection, .failedToAddSSLHandler, .uncleanShutdown:
                 let reason = e.underlying.map { "\($0)" } ?? ""
                 let head = e.code == .connectionError ? "connection failed" : e.code == .serverClosedConnection

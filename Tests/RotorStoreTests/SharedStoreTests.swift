@@ -178,12 +178,20 @@ struct SharedStoreTests {
         }
     }
 
-    @Test func tlsRequiredAgainstAServerWithoutItIsRefusedClearly() async throws {
+    /// The test server offers TLS with a self-signed certificate: `tls = "require"`
+    /// checks certificates against the system's roots and refuses it; without TLS
+    /// (loopback's default) the same server is used.
+    @Test func tlsRequiredVerifiesTheServersCertificate() async throws {
         let store = SharedStore(try TestServer.settings(tls: "require"))
+        let password = try TestServer.password()
         await #expect {
             try await store.schemaVersion()
         } throws: { error in
-            "\(error)".contains("the server does not accept TLS, which [store] tls requires")
+            let text = "\(error)"
+            return text.contains("cannot connect: the server's TLS certificate was refused (not signed by an authority") && !text.contains(password)
         }
+        let plain = SharedStore(try TestServer.settings())
+        #expect(try await plain.schemaVersion() == 0)
+        await plain.close()
     }
 }
