@@ -64,7 +64,9 @@ let package = Package(
         .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore", "RotorTestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "RotorStoreTests", dependencies: ["RotorStore", "RotorData", "RotorCore", "RotorTestSupport"],
+        // PostgresNIO (with NIO): a stand-in server that refuses TLS as PostgreSQL does.
+        .testTarget(name: "RotorStoreTests", dependencies: ["RotorStore", "RotorData", "RotorCore", "RotorTestSupport",
+                                                           .product(name: "PostgresNIO", package: "postgres-nio")],
                     swiftSettings: strict),
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
         .testTarget(name: "RotorTerminalTests", dependencies: ["RotorTerminal", "RotorUI", "CNcursesw"],
