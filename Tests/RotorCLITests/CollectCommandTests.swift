@@ -130,9 +130,9 @@ struct CollectCommandTests {
     }
 
     /// The collector as a service runs: until SIGTERM, each fetch NOTIFYd. The test
-    /// listens before it starts, awaits one notification per feed, then stops it by
-    /// the pid the collector itself wrote into the store (the process this test
-    /// started), and awaits its exit.
+    /// listens before it starts, awaits one notification per feed, checks that the
+    /// heartbeat names the process it started, stops that process, and awaits its
+    /// exit.
     @Test func runsUntilSIGTERMNotifyingEachFetch() async throws {
         let desk = try Desk()
         defer { desk.remove() }
@@ -140,16 +140,19 @@ struct CollectCommandTests {
         let store = SharedStore(try StoreSettings(url: Self.serverURL!, passwordFile: Self.passwordFile, schema: schema))
         try await store.migrate()
         let (heard, result) = try await store.withNotifications { notifications in
+            let spawned = Spawned()
             let collector = Task.detached {
-                try RotorProcess.run(["collect", "--config", config], environment: env, timeout: 90)
+                try RotorProcess.run(["collect", "--config", config], environment: env, timeout: 90, started: spawned.set)
             }
             var heard: [String: Bool] = [:]
             for try await n in notifications {
                 heard[n.feed] = n.hasBars
                 if heard.count == 4 { break }
             }
-            let pid = try #require(try await store.lastWrite()?.pid)
-            #expect(kill(pid_t(pid), SIGTERM) == 0)
+            // The heartbeat names the process this test started; that one is stopped.
+            let pid = try #require(spawned.pid)
+            #expect(try await store.lastWrite()?.pid == Int(pid))
+            #expect(kill(pid, SIGTERM) == 0)
             return (heard, try await collector.value)
         }
         #expect(heard == ["ES|yahoo|ES=F": true, "RTY|yahoo|RTY=F": true, "US2Y|fred|DGS2": true, "NQ|yahoo|NQ=F": false])
@@ -179,6 +182,16 @@ struct CollectCommandTests {
         #expect(typed.stderr.contains("a password in the URL is refused"))
         #expect(!typed.stderr.contains("hunter22"))
     }
+}
+
+/// The pid of a child, set by the thread that spawned it.
+final class Spawned: @unchecked Sendable {
+    // @unchecked: `value` is read and written under `lock` only.
+    private let lock = NSLock()
+    private var value: pid_t?
+
+    func set(_ pid: pid_t) { lock.withLock { value = pid } }
+    var pid: pid_t? { lock.withLock { value } }
 }
 
 /// The throwaway server of `make test` (Tests/postgres-server.sh), if there is one.
