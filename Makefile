@@ -3,8 +3,9 @@
 
 SWIFT ?= swift
 # The system packages rotor builds against (ncurses wide; SQLite for the feed cache,
-# which GRDB links from the system on Linux) and tests with (tmux).
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux
+# which GRDB links from the system on Linux) and tests with (tmux; PostgreSQL's server
+# for the shared store's tests, started throwaway by Tests/postgres-server.sh).
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build release bench bench-suite soak reference demo-data clean
@@ -14,10 +15,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: deps release
 	.build/release/rotor
 
-## test: install the system packages, then build and run every test
+## test: install the system packages, then build and run every test, with a
+## throwaway PostgreSQL server on loopback for the store's tests (stopped and
+## removed on exit, also when a test fails)
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	Tests/postgres-server.sh run $(SWIFT) test --skip-build
 
 ## deps: the Debian packages, installed only when missing
 deps:

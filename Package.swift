@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Alerts' run commands: pidfd-based waiting, reaping and a SIGTERM-then-SIGKILL teardown.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // The desk's shared collector: bars and feed health in PostgreSQL (RotorStore).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,6 +38,11 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // The shared store on PostgreSQL: schema, writes of one fetch, reads, LISTEN.
+        .target(name: "RotorStore", dependencies: [
+            "RotorCore", "RotorData",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ], swiftSettings: strict),
         .target(name: "RotorUI", dependencies: ["RotorCore"], swiftSettings: strict),
         .target(name: "RotorTerminal", dependencies: ["CNcursesw", "RotorUI"], swiftSettings: strict),
         .target(name: "RotorDemo", dependencies: ["RotorCore"], swiftSettings: strict),
@@ -43,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "rotor",
             dependencies: [
-                "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorDemo", "RotorConfig",
+                "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorDemo", "RotorConfig", "RotorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
@@ -57,6 +64,10 @@ let package = Package(
         .testTarget(name: "RotorDataTests", dependencies: ["RotorData", "RotorCore", "RotorTestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"], swiftSettings: strict),
+        // PostgresNIO (with NIO): a stand-in server that refuses TLS as PostgreSQL does.
+        .testTarget(name: "RotorStoreTests", dependencies: ["RotorStore", "RotorData", "RotorCore", "RotorTestSupport",
+                                                           .product(name: "PostgresNIO", package: "postgres-nio")],
+                    swiftSettings: strict),
         .testTarget(name: "RotorUITests", dependencies: ["RotorUI", "RotorCore"], swiftSettings: strict),
         .testTarget(name: "RotorTerminalTests", dependencies: ["RotorTerminal", "RotorUI", "CNcursesw"],
                     swiftSettings: strict),
@@ -65,7 +76,7 @@ let package = Package(
         .testTarget(name: "RotorConfigTests", dependencies: ["RotorConfig", "RotorUI", "RotorCore"],
                     swiftSettings: strict),
         .testTarget(name: "RotorCLITests", dependencies: ["rotor", "RotorCore", "RotorData", "RotorUI", "RotorTerminal", "RotorConfig",
-                                                         "RotorTestSupport"],
+                                                         "RotorStore", "RotorTestSupport"],
                     exclude: ["Fixtures", "Golden"], swiftSettings: strict),
     ]
 )

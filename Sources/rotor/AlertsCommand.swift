@@ -40,7 +40,12 @@ struct AlertsCommand: AsyncParsableCommand {
         let (config, path) = try options.loadConfig()
         try DataOptions.requireFeeds(live, config, path)
         let model: DashboardModel
-        if options.isLive(config) {
+        if options.isLive(config), let settings = try StoreConfigReading.settings(db: nil, config: config, configPath: path) {
+            // `[store]`: what the collector wrote, nothing fetched.
+            let session = try await LiveSession.reading(settings, config: config, configPath: path)
+            for (_, message) in session.missingFromStore(settings) { writeError("rotor: warning: " + message) }
+            model = session.model(session.store.snapshot().market)
+        } else if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { _ in })
             _ = await session.fetchAllOnce(cachedNote: "using cached data")
             model = session.model(session.store.snapshot().market)

@@ -3,6 +3,7 @@ import Foundation
 import RotorConfig
 import RotorCore
 import RotorData
+import RotorStore
 import RotorUI
 
 /// `rotor export`: evaluate METRICS.md expressions over a data folder and print them.
@@ -90,6 +91,9 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func liveMarket(config: RotorConfig, path: String?, expressions: [String]) async throws -> MarketData {
+        if let settings = try StoreConfigReading.settings(db: nil, config: config, configPath: path) {
+            return try await storeMarket(settings, config: config, path: path, expressions: expressions)
+        }
         let session = try LiveSession(config: config, configPath: path, log: { _ in })
         for warning in session.warnings { writeError("rotor: warning: \(warning)") }
         let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
@@ -101,6 +105,18 @@ struct ExportCommand: AsyncParsableCommand {
             writeError("rotor: warning: \(feed.label): \(error); using cached data up to \(last.iso) (stale)")
         }
         let missing = session.missingData(after: failures).filter { names.contains($0.name) }
+        if !missing.isEmpty {
+            for (_, message) in missing { writeError("rotor: " + message) }
+            throw ExitCode(1)
+        }
+        return session.store.snapshot().market
+    }
+
+    /// `[store]`: the bars the collector wrote, nothing fetched.
+    private func storeMarket(_ settings: StoreSettings, config: RotorConfig, path: String?, expressions: [String]) async throws -> MarketData {
+        let session = try await LiveSession.reading(settings, config: config, configPath: path)
+        let names = expressions.reduce(into: Set<String>()) { $0.formUnion((try? Parser.parse($1).names) ?? []) }
+        let missing = session.missingFromStore(settings, names: names)
         if !missing.isEmpty {
             for (_, message) in missing { writeError("rotor: " + message) }
             throw ExitCode(1)

@@ -3,6 +3,7 @@ import Foundation
 import RotorConfig
 import RotorCore
 import RotorData
+import RotorStore
 import RotorUI
 
 /// `rotor snapshot`: one frame of the dashboard without a terminal, on stdout.
@@ -77,9 +78,16 @@ struct SnapshotCommand: AsyncParsableCommand {
         let model: DashboardModel, report: FeedReport, mode: String
         var missing: [(name: String, message: String)] = []
         if options.isLive(config) {
-            let session = try LiveSession(config: config, configPath: path, log: { _ in })
-            let failures = await session.fetchAllOnce(cachedNote: "showing cached data")
-            missing = session.missingData(after: failures)
+            let session: LiveSession
+            if let settings = try StoreConfigReading.settings(db: nil, config: config, configPath: path) {
+                // `[store]`: what the collector wrote, nothing fetched.
+                session = try await LiveSession.reading(settings, config: config, configPath: path)
+                missing = session.missingFromStore(settings)
+            } else {
+                session = try LiveSession(config: config, configPath: path, log: { _ in })
+                let failures = await session.fetchAllOnce(cachedNote: "showing cached data")
+                missing = session.missingData(after: failures)
+            }
             let snapshot = session.store.snapshot()
             model = session.model(snapshot.market)
             report = session.report(snapshot, now: Date())

@@ -30,8 +30,8 @@ struct RotorProcess {
     /// `timeout` only guards against a hang: a long CPU-bound run (the soaks) on a
     /// loaded machine gets more.
     static func run(_ arguments: [String], environment: [String: String] = [:], unset: [String] = [],
-                    timeout: Double = 120) throws -> Result {
-        let r = try Subprocess.run(binary, arguments, environment: environment, unset: unset, timeout: timeout)
+                    timeout: Double = 120, started: (pid_t) -> Void = { _ in }) throws -> Result {
+        let r = try Subprocess.run(binary, arguments, environment: environment, unset: unset, timeout: timeout, started: started)
         if r.timedOut { Issue.record("rotor \(arguments.joined(separator: " ")) did not finish in time") }
         return Result(status: r.status,
                       stdout: String(decoding: r.stdout, as: UTF8.self),

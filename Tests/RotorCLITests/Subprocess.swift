@@ -29,8 +29,10 @@ enum Subprocess {
     /// Runs `program` (a path, or a name looked up in `PATH`) with `arguments`.
     /// `environment` entries are added to this process's environment, `unset` ones
     /// taken out of it.
+    /// `started` is told the child's pid once it runs (a test that stops a
+    /// long-running command signals exactly the process it started).
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:],
-                    unset: [String] = [], timeout: Double = 120) throws -> Result {
+                    unset: [String] = [], timeout: Double = 120, started: (pid_t) -> Void = { _ in }) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("rotor-subprocess-\(getpid())-\(UUID().uuidString)")
         let outPath = scratch.path + ".out", errPath = scratch.path + ".err"
@@ -63,6 +65,7 @@ enum Subprocess {
         guard spawned == 0 else {
             throw SpawnError(description: "cannot start \(program): \(String(cString: strerror(spawned)))")
         }
+        started(pid)
 
         var waitStatus: Int32 = 0
         var timedOut = false

@@ -86,6 +86,7 @@ extension RotorConfig {
         }
         if var events = try top.table("events") { try readEvents(&events, into: &c) }
         if let levels = try top.tables("levels") { c.levels = try readLevels(levels) }
+        if var store = try top.table("store") { c.store = try readStore(&store) }
         if let panes = try top.tables("panes") {
             c.panes = try readPanes(panes, builtin: PaneRegistry.builtins(c.roles, c.thresholds).map(\.name))
         }

@@ -36,6 +36,8 @@ public struct RotorConfig: Sendable, Equatable {
     public var eventFilesLine = 0
     /// `[[levels]]`: labelled lines on the charts of an expression.
     public var levels: [LevelRule] = []
+    /// `[store]`: the shared PostgreSQL store, if the config names one.
+    public var store: Store?
 
     public init() {}
 

@@ -26,7 +26,7 @@ public struct CachedRowCheck: Sendable {
 
     /// Why a row of `provider` with these stored values is not used, or nil when it is
     /// good. `day` and `close` are what the file holds, which need not be numbers.
-    func problem(day: Int64?, close: Double?, provider: FeedSpec.Kind) -> String? {
+    public func problem(day: Int64?, close: Double?, provider: FeedSpec.Kind) -> String? {
         guard let day else { return "the day is not an integer" }
         guard day >= Int64(Self.earliest.ordinal) else { return "the day is before \(Self.earliest)" }
         guard day <= Int64(latest.ordinal) else { return "the day is after \(latest)" }

@@ -20,6 +20,12 @@ public struct FeedHealth: Sendable, Equatable {
         /// The first failed write of the current run of failures, and the latest.
         public var since: Date
         public var last: Date
+
+        public init(message: String, since: Date, last: Date) {
+            self.message = message
+            self.since = since
+            self.last = last
+        }
     }
 
     public init() {}

@@ -109,6 +109,13 @@ public final class LiveStore: @unchecked Sendable {
         version += 1
     }
 
+    /// One feed's health now.
+    public func health(_ feed: FeedSpec) -> FeedHealth {
+        lock.lock()
+        defer { lock.unlock() }
+        return health[feed] ?? FeedHealth()
+    }
+
     public func record(_ feed: FeedSpec, _ change: (inout FeedHealth) -> Void) {
         lock.lock()
         defer { lock.unlock() }

@@ -1,5 +1,5 @@
 public import Foundation
-import RotorCore
+public import RotorCore
 
 /// Polls every feed on `PollSchedule`'s terms and puts what arrives in the store
 /// and the cache; a failure marks the feed's health and never stops the others.
@@ -80,6 +80,7 @@ public actor Poller {
     private var schedule: PollSchedule
     private let store: LiveStore
     private let cache: FeedCache?
+    private let sink: (any FetchSink)?
     private let providers: @Sendable (FeedSpec) -> any Provider
     private let clocks: Clocks
     private let log: @Sendable (String) -> Void
@@ -89,10 +90,14 @@ public actor Poller {
     static let maximumNap = 1.0
     static let wallClockJump = 120.0
 
-    public init(store: LiveStore, cache: FeedCache?, providers: @escaping @Sendable (FeedSpec) -> any Provider,
+    /// `sink`: where each fetch is written besides the store and the cache (the
+    /// shared PostgreSQL store of `rotor collect`).
+    public init(store: LiveStore, cache: FeedCache?, sink: (any FetchSink)? = nil,
+                providers: @escaping @Sendable (FeedSpec) -> any Provider,
                 clocks: Clocks = .system, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.store = store
         self.cache = cache
+        self.sink = sink
         self.providers = providers
         self.clocks = clocks
         self.log = log
@@ -140,7 +145,7 @@ public actor Poller {
             statistics.ended += 1
             clocks.fetchEnded()
         }
-        let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache,
+        let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache, sink: sink,
                                             now: clocks.wall, log: log)
         switch result {
         case let .success(marketOpen):
@@ -153,14 +158,15 @@ public actor Poller {
     }
 
     /// One fetch of a feed from where the store's data ends: new bars go into the
-    /// store and the cache, the outcome into the feed's health. Returns whether the
+    /// store and the cache, the outcome into the feed's health; then the bars and
+    /// the health go to the sink, if any (a failed fetch writes its health only). Returns whether the
     /// market is open (success) or why the fetch failed (a `Retry-After` bounded by
     /// `PollSchedule.retryDelay`, so no later message or wait meets nan or 1e300).
     ///
     /// Runs on the caller's actor (`isolation`) except while it awaits the provider:
     /// called from the poller, the store, cache and `log` calls are serialised on it.
     public static func fetchOnce(_ feed: FeedSpec, provider: any Provider, store: LiveStore, cache: FeedCache?,
-                                 now: @Sendable () -> Date, log: (String) -> Void = { _ in },
+                                 sink: (any FetchSink)? = nil, now: @Sendable () -> Date, log: (String) -> Void = { _ in },
                                  isolation: isolated (any Actor)? = #isolation)
         async -> Result<Bool?, FeedError>
     {
@@ -180,12 +186,28 @@ public actor Poller {
                 }
             }
             store.record(feed) { $0.succeeded(at: now()) }
+            await write(feed, histories.map { ($0.key, $0.series) }, to: sink, store: store, now: now, log: log)
             return .success(bars.marketOpen)
         } catch {
             let error = bounded(error)
             store.record(feed) { $0.failed(error, at: now()) }
+            await write(feed, [], to: sink, store: store, now: now, log: log)
             return .failure(error)
         }
+    }
+
+    /// Hands a fetch to the sink with the feed's health as it now is, less any
+    /// earlier write error (this write is what would clear it); a write that fails is
+    /// kept in the health as a cache write failure is, and logged.
+    private static func write(_ feed: FeedSpec, _ histories: [(key: CacheKey, series: Series)], to sink: (any FetchSink)?,
+                              store: LiveStore, now: @Sendable () -> Date, log: (String) -> Void,
+                              isolation: isolated (any Actor)? = #isolation) async {
+        guard let sink else { return }
+        var health = store.health(feed)
+        health.cacheError = nil
+        let failure = await sink.write(feed, histories: histories, health: health, at: now())
+        if let failure { log("store: \(feed.label): \(failure)") }
+        store.record(feed) { $0.cacheWrite(failed: failure, at: now()) }
     }
 
     /// The error with its `Retry-After` bounded (nan and negatives dropped, at most an hour).
@@ -201,10 +223,16 @@ public actor Poller {
         throws(FeedCache.Failure) -> (feeds: Int, warning: String?)
     {
         let cached = try cache.load(store.feeds.flatMap(\.cacheKeys), now: now)
+        return (fill(store, from: cached.histories), cached.warning)
+    }
+
+    /// Merges stored histories (by `FeedSpec.cacheKeys`) into the store: the SQLite
+    /// cache's or the shared store's. Returns how many feeds had any.
+    public static func fill(_ store: LiveStore, from histories: [CacheKey: Series]) -> Int {
         var count = 0
         for feed in store.feeds {
             if feed.kind.parts.isEmpty {
-                if let s = cached.histories[feed.cacheKey], !s.isEmpty {
+                if let s = histories[feed.cacheKey], !s.isEmpty {
                     store.merge(feed, s)
                     count += 1
                 }
@@ -212,13 +240,13 @@ public actor Poller {
             }
             var any = false
             for part in feed.kind.parts {
-                guard let s = cached.histories[feed.cacheKey(part: part)], !s.isEmpty else { continue }
+                guard let s = histories[feed.cacheKey(part: part)], !s.isEmpty else { continue }
                 store.merge(feed, part: part, s)
                 any = true
             }
             if any { count += 1 }
         }
-        return (count, cached.warning)
+        return count
     }
 }
 

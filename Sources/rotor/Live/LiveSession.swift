@@ -13,6 +13,9 @@ final class LiveSession: @unchecked Sendable {
     let feeds: [FeedSpec]
     let store: LiveStore
     let cache: FeedCache?
+    /// Where each fetch is written besides the store and the cache (`rotor collect`:
+    /// the shared PostgreSQL store).
+    let sink: (any FetchSink)?
     let poller: Poller
     let providers: @Sendable (FeedSpec) -> any Provider
     /// Said once at start (a cache moved aside, a cache that cannot be opened).
@@ -20,17 +23,26 @@ final class LiveSession: @unchecked Sendable {
     /// The config's `[events]`, read once at start.
     let events: EventCalendar
 
+    /// `usingCache: false` leaves the SQLite cache alone (the collector reads and
+    /// writes the shared store instead); `sink` gets every fetch.
     init(config: RotorConfig, configPath: String?, log: @escaping @Sendable (String) -> Void,
-         environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+         environment: [String: String] = ProcessInfo.processInfo.environment,
+         usingCache: Bool = true, sink: (any FetchSink)? = nil) throws {
         self.config = config
         events = try config.loadEvents(configPath: configPath)
         feeds = try FeedList.specs(config, configPath: configPath, environment: environment)
         store = LiveStore(feeds: feeds)
-        let opened = CacheOpening(into: store, environment: environment, log: log)
-        cache = opened.cache
-        warnings = opened.warnings
+        if usingCache {
+            let opened = CacheOpening(into: store, environment: environment, log: log)
+            cache = opened.cache
+            warnings = opened.warnings
+        } else {
+            cache = nil
+            warnings = []
+        }
+        self.sink = sink
         providers = PollerWiring.providers(config, environment: environment)
-        poller = Poller(store: store, cache: cache, providers: providers, log: log)
+        poller = Poller(store: store, cache: cache, sink: sink, providers: providers, log: log)
     }
 
     func model(_ market: MarketData) -> DashboardModel {

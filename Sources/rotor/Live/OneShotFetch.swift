@@ -15,7 +15,7 @@ extension LiveSession {
     func fetchOnce(refetchingCachedMembers: Bool = false,
                    progress: (@Sendable (_ universe: String, _ done: Int, _ total: Int) -> Void)? = nil,
                    where wanted: ((FeedSpec) -> Bool)? = nil) async -> [(FeedSpec, FeedError)] {
-        let store = self.store, cache = self.cache
+        let store = self.store, cache = self.cache, sink = self.sink
         let chosen = feeds.filter { wanted?($0) ?? true }
             .filter { refetchingCachedMembers || $0.universe == nil || store.lastDate($0) == nil }
         let memberTotals = chosen.reduce(into: [String: Int]()) { totals, feed in
@@ -33,7 +33,7 @@ extension LiveSession {
             } else {
                 if requested { try? await Task.sleep(for: .milliseconds(500)) } // the poller's budget: 2 a second
                 requested = true
-                let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache,
+                let result = await Poller.fetchOnce(feed, provider: providers(feed), store: store, cache: cache, sink: sink,
                                                     now: { Date() })
                 if case let .failure(error) = result {
                     failures.append((feed, error))
