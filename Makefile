@@ -5,10 +5,11 @@ SWIFT ?= swift
 # The system packages rotor builds against (ncurses wide; SQLite for the feed cache,
 # which GRDB links from the system on Linux) and tests with (tmux; PostgreSQL's server
 # for the shared store's tests, started throwaway by Tests/postgres-server.sh).
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux postgresql
+RUN_PACKAGES := libncursesw5-dev libsqlite3-dev
+TEST_PACKAGES := $(RUN_PACKAGES) tmux postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release bench bench-suite soak reference demo-data clean
+.PHONY: run test deps test-deps install-packages build release bench bench-suite soak reference demo-data clean
 
 ## run: build in release mode and open the dashboard on the bundled demo
 ## (a replay from a year before the data's end; q quits)
@@ -18,13 +19,20 @@ run: deps release
 ## test: install the system packages, then build and run every test, with a
 ## throwaway PostgreSQL server on loopback for the store's tests (stopped and
 ## removed on exit, also when a test fails)
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	Tests/postgres-server.sh run $(SWIFT) test --skip-build
 
-## deps: the Debian packages, installed only when missing
+## deps / test-deps: the Debian packages to build and run / to test, installed
+## only when missing
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(RUN_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -38,7 +46,7 @@ release: deps
 	$(SWIFT) build -c release --product rotor
 
 ## bench: release-build timings of the analytics core and of a whole export
-bench: release
+bench: test-deps release
 	.build/release/rotor bench
 	Benchmarks/export-vs-pandas.sh
 	Benchmarks/dashboard.sh
