@@ -174,11 +174,15 @@ import Testing
     /// date labels stay whole (the legend is too narrow here for the kinds' key).
     @Test func eventDayAt80x24() throws {
         let s = try Self.screen(80, 24, at: Day(year: 2024, month: 7, day: 31)!)
-        // The Mag7 pane's CORR HIGH in the alert strip leaves the short form here.
-        #expect(s.split(separator: "\n").last!.contains("2024-07-31  FOMC today"))
+        // Two flags are up (CORR HIGH and a page-2 CROWDED SHORT): at 80 columns the
+        // next event gives way to their words, as the status bar's ranks say; the
+        // charts still mark the day, and at 120 columns the bar names it too.
+        #expect(s.split(separator: "\n").last!.contains("⚑ COR1M CORR HIGH · ES LF CROWDED SHORT"))
+        let wide = try Self.screen(120, 40, at: Day(year: 2024, month: 7, day: 31)!)
+        #expect(wide.split(separator: "\n").last!.contains("2024-07-31  FOMC today"))
         #expect(s.contains("◆ Jul 24") && s.contains("Aug 23"))
         try check("events-2024-07-31-80x24", s)
-        let before = try Self.screen(80, 24, at: Day(year: 2024, month: 7, day: 29)!)
+        let before = try Self.screen(120, 40, at: Day(year: 2024, month: 7, day: 29)!)
         #expect(before.split(separator: "\n").last!.contains("2024-07-29  FOMC in 2d"))
     }
 
@@ -192,8 +196,9 @@ import Testing
         model.events = try EventsFile.calendar(config.eventPaths(configPath: path))
         var state = AppState(width: 120, height: 40)
         state.panes = config.paneSet
-        state.page = 1
-        state.focus = 0
+        let zn = try #require(state.panes.panes.firstIndex { $0.name == "zn" })
+        state.page = try #require(state.panes.pages.firstIndex { $0.contains(zn) })
+        state.focus = try #require(state.panes.pages[state.page].firstIndex(of: zn))
         state.zoomed = true
         let s = view(state, model: model, asOf: Self.asOf, mode: "REPLAY").lines().joined(separator: "\n") + "\n"
         #expect(s.contains("ZN 114┃") && s.contains("━ ZN  ━ 50d avg   axis: ZN, 50d avg and ZN 114, 1Y   ◆ FOMC  ● CPI"))

@@ -162,8 +162,10 @@ import Testing
     static func zoomed(_ width: Int, _ height: Int, at date: String) throws -> String {
         let day = try #require(Day(parsing: date))
         return try GoldenScreenTests.screen(width, height, at: day) { state in
-            state.page = 1
-            state.focus = 0
+            // The pane's own page and place, wherever the registry puts it.
+            let index = try! #require(state.panes.panes.firstIndex { $0.name == "positioning" })
+            state.page = try! #require(state.panes.pages.firstIndex { $0.contains(index) })
+            state.focus = try! #require(state.panes.pages[state.page].firstIndex(of: index))
             state.zoomed = true
         }
     }
