@@ -62,10 +62,10 @@ import Testing
         #expect(c.panes == [expected])
         #expect(c.pages.isEmpty)
         // The model's panes: the built-ins, then this one; the built-ins' pages 1 and 2, then its own.
-        #expect(c.paneSpecs.map(\.name) == ["rotation", "mag7", "vol", "breadth", "rates", "positioning", "zn"])
-        #expect(c.paneSet.pages == [[0, 1, 2, 3, 4], [5], [6]])
+        #expect(c.paneSpecs.map(\.name) == ["rotation", "mag7", "vol", "breadth", "rates", "network", "positioning", "zn"])
+        #expect(c.paneSet.pages == [[0, 1, 2, 3, 4], [5, 6], [7]])
         // And what the pane reads, each expression once, in the order it shows them.
-        #expect(c.paneSpecs[6].expressions == ["ZN", "chg(ZN,1)", "chg(ZN,20)", "zscore(ZN,252)", "sub(US10Y,US2Y)", "sma(ZN,50)"])
+        #expect(c.paneSpecs[7].expressions == ["ZN", "chg(ZN,1)", "chg(ZN,20)", "zscore(ZN,252)", "sub(US10Y,US2Y)", "sma(ZN,50)"])
     }
 
     @Test func aNameDefaultsToTheTitle() throws {
@@ -95,7 +95,7 @@ import Testing
         ]
         """)
         #expect(c.panes.first?.readings.map(\.record) == [.high, .bySign, .both, .low, nil])
-        #expect(c.paneSpecs[6].expressions == [
+        #expect(c.paneSpecs[7].expressions == [
             "ZN", "sincehigh(ZN)", "chg(ZN,10)", "sincehigh(chg(ZN,10))", "sincelow(chg(ZN,10))",
             "zscore(ZN,252)", "sincehigh(zscore(ZN,252))", "sincelow(zscore(ZN,252))", "sma(ZN,5)", "sincelow(sma(ZN,5))", "ES",
         ])
@@ -139,7 +139,7 @@ import Testing
         panes = "curve"
         """)
         #expect(c.pages == [["zn", "rotation", "rates"], ["curve"]])
-        #expect(c.paneSet.pages == [[6, 0, 4], [7], [1, 2, 3], [5]])
+        #expect(c.paneSet.pages == [[7, 0, 4], [8], [1, 2, 3], [5, 6]])
     }
 
     /// The page keys in `[keys]`, by their action names; the view key's old name.
@@ -259,9 +259,9 @@ import Testing
 
     @Test(arguments: [
         ("[[pages]]\npanes = [\"rotaton\"]\n",
-         "my.toml:2: pages[1].panes: no pane named 'rotaton' (did you mean rotation?); panes: rotation, mag7, vol, breadth, rates, positioning"),
+         "my.toml:2: pages[1].panes: no pane named 'rotaton' (did you mean rotation?); panes: rotation, mag7, vol, breadth, rates, network, positioning"),
         ("[[pages]]\npanes = [\"rotation\", \"nothing\"]\n",
-         "my.toml:2: pages[1].panes: no pane named 'nothing'; panes: rotation, mag7, vol, breadth, rates, positioning"),
+         "my.toml:2: pages[1].panes: no pane named 'nothing'; panes: rotation, mag7, vol, breadth, rates, network, positioning"),
         ("[[pages]]\npanes = [\"rotation\"]\n[[pages]]\npanes = [\"mag7\", \"Rotation\"]\n",
          "my.toml:4: pages[2].panes: 'Rotation' is already on a page (line 2); a pane is on one page"),
         ("[[pages]]\npanes = [\"vol\", \"vol\"]\n",
@@ -318,7 +318,7 @@ import Testing
         #expect(c.panes.map(\.name) == ["zn"] && c.panes[0].levels == [.init(114, label: "114")])
         #expect(c.panes[0].flags.map(\.condition) == [Condition("ZN", .above, 114)])
         #expect(c.pages == [["rotation", "rates", "zn"]])
-        #expect(c.paneSet.pages == [[0, 4, 6], [1, 2, 3], [5]])
+        #expect(c.paneSet.pages == [[0, 4, 7], [1, 2, 3], [5, 6]])
     }
 
     /// The samples load, and panes.toml declares what its comments say.
@@ -335,7 +335,7 @@ import Testing
         #expect(zn.chart.map(\.expression) == ["ZN", "sma(ZN,50)"])
         #expect(zn.flags.map(\.condition) == [Condition("ZN", .atLeast, 114), Condition("zscore(ZN,252)", .atMost, -2)])
         #expect(c.panes[1].readings.first == .init(label: "2s10s", expression: "sub(US10Y,US2Y)", format: .basisPoints, scale: 100))
-        #expect(c.paneSet.pages.count == 3 && c.paneSet.pages[2] == [6, 7])
+        #expect(c.paneSet.pages.count == 3 && c.paneSet.pages[2] == [7, 8])
         let example = ConfigTests.samples.appendingPathComponent("rotor.example.toml").path
         _ = try RotorConfig.parse(try String(contentsOfFile: example, encoding: .utf8), file: example)
     }

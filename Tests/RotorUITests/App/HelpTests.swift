@@ -78,20 +78,36 @@ import Testing
     }
 
     @Test func aResizeKeepsTheScrollInRange() {
+        // To a screen that holds the whole help: the scroll goes back to the top.
         var s = opened(80, 24)
         _ = update(&s, .key(.end))
-        _ = update(&s, .resize(width: 200, height: 60))
+        _ = update(&s, .resize(width: 200, height: 80))
         #expect(s.help.layout(in: s.helpArea).maxScroll == 0)
         #expect(screen(s).contains { $0.contains("keys") })
         // One key up from the end at the new size is the top, not a long way back.
         _ = update(&s, .key(.character("k")))
         #expect(s.helpScroll == 0)
+        // To a larger screen that still scrolls (200x60): it shows the end of the new
+        // layout, and one key up goes from there.
+        var t = opened(80, 24)
+        _ = update(&t, .key(.end))
+        _ = update(&t, .resize(width: 200, height: 60))
+        let wide = t.help.layout(in: t.helpArea)
+        #expect(wide.maxScroll > 0 && wide.hidden(scroll: t.helpScroll) == (wide.maxScroll, 0))
+        _ = update(&t, .key(.character("k")))
+        #expect(t.helpScroll == wide.maxScroll - 1)
     }
 
-    /// 200x60 shows it all at once; 120x40 in two columns.
+    /// Wide screens use as many columns as fit at a readable width: three at 200
+    /// columns (where a tall enough screen shows it all at once), two at 120. With the
+    /// two built-in pages and their glossary the help is longer than three columns of
+    /// 200x60 (four would be narrower than `minimumColumn`), so there it scrolls.
     @Test func wideScreensUseColumns() {
         let wide = opened(200, 60)
-        #expect(wide.help.layout(in: wide.helpArea).maxScroll == 0)
+        #expect(wide.help.layout(in: wide.helpArea).columns == HelpOverlay.maximumColumns)
+        let tall = opened(200, 80)
+        let whole = tall.help.layout(in: tall.helpArea)
+        #expect(whole.columns == HelpOverlay.maximumColumns && whole.maxScroll == 0)
         let mid = opened(120, 40)
         #expect(mid.help.layout(in: mid.helpArea).columns == 2)
     }

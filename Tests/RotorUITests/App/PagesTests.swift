@@ -10,10 +10,16 @@ import Testing
                  viewsName: views > 1 ? "\(name) view" : nil)
     }
 
+    /// The five built-ins of page 1 alone (the later built-in pages left out), so
+    /// the fixtures below keep one page of built-ins whatever later pages hold.
+    static let firstPage = Array(PaneRegistry.builtins().prefix(PaneRegistry.builtinPageSizes[0]))
+    /// Page 1's built-ins as one page: the page keys have nowhere to go.
+    static let onePage = PaneSet(firstPage, builtinPageSizes: [firstPage.count])
     /// Built-ins on page 1, three user panes on page 2 (the second with two views).
-    static let twoPages = PaneSet(PaneRegistry.builtins() + [pane("zn"), pane("curve", views: 2), pane("gold")])
+    static let twoPages = PaneSet(firstPage + [pane("zn"), pane("curve", views: 2), pane("gold")],
+                                  builtinPageSizes: [firstPage.count])
     /// Built-ins on page 1, nine user panes on page 2, two on page 3.
-    static let threePages = PaneSet(PaneRegistry.builtins() + (1...11).map { pane("p\($0)") })
+    static let threePages = PaneSet(firstPage + (1...11).map { pane("p\($0)") }, builtinPageSizes: [firstPage.count])
 
     func run(_ keys: [Key], on panes: PaneSet, from configure: (inout AppState) -> Void = { _ in }) -> AppState {
         var s = AppState(width: 120, height: 40, panes: panes)
@@ -28,15 +34,23 @@ import Testing
     @Test func defaultPagesAreBuiltinsThenUserPanesNineToAPage() {
         #expect(Self.twoPages.pages == [[0, 1, 2, 3, 4], [5, 6, 7]])
         #expect(Self.threePages.pages == [[0, 1, 2, 3, 4], Array(5...13), [14, 15]])
-        #expect(PaneSet.standard.pages == [[0, 1, 2, 3, 4]] && PaneSet.standard.largestPage == 5)
+        #expect(Self.onePage.pages == [[0, 1, 2, 3, 4]] && Self.onePage.largestPage == 5)
         #expect(Self.threePages.largestPage == 9)
+        // By default the built-ins keep their registry pages (the five originals,
+        // then network and positioning) and a config's own panes start on page 3.
+        #expect(PaneSet.standard.pages == [[0, 1, 2, 3, 4], [5, 6]] && PaneSet.standard.largestPage == 5)
+        #expect(PaneSet.standard.panes.map(\.name) == ["rotation", "mag7", "vol", "breadth", "rates", "network", "positioning"])
+        let user = PaneSet(PaneRegistry.builtins() + [Self.pane("zn"), Self.pane("curve")])
+        #expect(user.pages == [[0, 1, 2, 3, 4], [5, 6], [7, 8]])
+        let many = PaneSet(PaneRegistry.builtins() + (1...11).map { Self.pane("p\($0)") })
+        #expect(many.pages == [[0, 1, 2, 3, 4], [5, 6], Array(7...15), [16, 17]])
     }
 
     /// `[[pages]]` places panes; the unplaced ones follow, built-ins before user panes.
     @Test func placedPagesComeFirstAndTheRestFollow() {
         let set = PaneSet(PaneRegistry.builtins() + [Self.pane("zn"), Self.pane("curve")],
                           placed: [["zn", "Rotation"], ["rates"]])
-        #expect(set.pages == [[5, 0], [4], [1, 2, 3], [6]])
+        #expect(set.pages == [[7, 0], [4], [1, 2, 3], [5, 6], [8]])
     }
 
     @Test func nextAndPreviousPageWrap() {
@@ -67,10 +81,14 @@ import Testing
         }
         for n in 4...9 { #expect(run([.function(n)], on: Self.threePages).page == 0, "F\(n) on three pages") }
         // On one page, the page keys change nothing at all.
-        let zoomed = run([.character("4"), .enter], on: .standard)
+        let zoomed = run([.character("4"), .enter], on: Self.onePage)
         for key in [Key.character("}"), .character("{"), .pageDown, .pageUp, .function(1), .function(2)] {
-            #expect(run([key], on: .standard) { $0 = zoomed } == zoomed, "\(key) on one page")
+            #expect(run([key], on: Self.onePage) { $0 = zoomed } == zoomed, "\(key) on one page")
         }
+        // The default set has the built-ins' two pages: F2 turns to network's page.
+        let builtinPage2 = run([.function(2)], on: .standard)
+        #expect(builtinPage2.page == 1 && focused(builtinPage2) == "network")
+        #expect(run([.function(3)], on: .standard).page == 0)
     }
 
     @Test func turningAPageUnzoomsAndFocusesItsFirstPane() {
@@ -137,9 +155,13 @@ import Testing
     }
 
     @Test func helpShowsPageKeysOnlyWithSeveralPages() {
-        let one = KeyMap.standard.helpLines(for: .standard)
+        let one = KeyMap.standard.helpLines(for: Self.onePage)
         #expect(!one.contains { $0.contains("page") })
-        #expect(PaneSet.standard.helpSection == nil)
+        #expect(Self.onePage.helpSection == nil)
+        // The built-ins alone now fill two pages.
+        let standard = KeyMap.standard.helpLines(for: .standard)
+        #expect(standard.contains { $0.hasPrefix("F2 ") && $0.hasSuffix("page 2") })
+        #expect(!standard.contains { $0.hasPrefix("F3 ") })
 
         let two = KeyMap.standard.helpLines(for: Self.twoPages)
         #expect(two.contains { $0.hasPrefix("} PgDn ") && $0.hasSuffix("next page") })
@@ -157,6 +179,7 @@ import Testing
         func focusKeys(_ set: PaneSet) -> [String] {
             KeyMap.standard.helpLines(for: set).filter { $0.contains("focus pane ") }.map { String($0.prefix(1)) }
         }
+        #expect(focusKeys(Self.onePage) == ["1", "2", "3", "4", "5"])
         #expect(focusKeys(.standard) == ["1", "2", "3", "4", "5"])
         #expect(focusKeys(Self.twoPages) == ["1", "2", "3", "4", "5"])
         #expect(focusKeys(Self.threePages) == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
@@ -173,12 +196,16 @@ import Testing
             .init("page 1", "1 RTY/ES (rotation) · 2 MAG7 vs SPX (mag7) · 3 VOL PREMIUM (vol) · 4 BREADTH (breadth) · 5 RATES x EQUITIES (rates)"),
             .init("page 2", "1 ZN (zn) · 2 CURVE (curve) · 3 GOLD (gold)"),
         ])
+        // The default set lists the built-ins' second page.
+        #expect(PaneSet.standard.helpSection?.entries.last == .init("page 2", "1 NETWORK (network) · 2 POSITIONING (positioning)"))
     }
 
     /// The help's view line names the panes that have views, the user's included.
     @Test func helpNamesEveryPaneWithViews() {
         let line = KeyMap.standard.helpLines(for: Self.twoPages).first { $0.hasPrefix("v ") }
         #expect(line?.hasSuffix("next view of the focused pane (RTY/ES, MAG7 vs SPX, VOL PREMIUM, CURVE)") == true, "\(line ?? "none")")
+        let builtin = KeyMap.standard.helpLines(for: .standard).first { $0.hasPrefix("v ") }
+        #expect(builtin?.hasSuffix("(RTY/ES, MAG7 vs SPX, VOL PREMIUM, NETWORK)") == true, "\(builtin ?? "none")")
         let none = PaneSet([Self.pane("a")], builtinPageSizes: [])
         #expect(!KeyMap.standard.helpLines(for: none).contains { $0.hasPrefix("v ") })
     }

@@ -34,11 +34,15 @@ import Testing
     }
 
     /// After the date; at 80 columns it stays in place of the feeds summary, and it
-    /// goes before the focus and the lookback when the bar is narrow.
+    /// goes before the focus and the lookback when the bar is narrow. (The built-ins
+    /// fill two pages, so the page shows beside the focus where there is room.)
     @Test func sitsAfterTheDateAndGivesWayEarly() {
-        #expect(bar(120, "2024-07-09").hasPrefix(" REPLAY  2024-07-09  CPI in 2d  1:RTY/ES  1Y  replay 26 symbols, @universe"))
-        #expect(bar(80, "2024-07-11").hasPrefix(" REPLAY  2024-07-11  CPI (June)  1:RTY/ES  1Y  "))
+        #expect(bar(120, "2024-07-09").hasPrefix(" REPLAY  2024-07-09  CPI in 2d  page 1/2 · 1:RTY/ES  1Y  replay 26 symbols, @universe"))
+        #expect(bar(80, "2024-07-11") == " REPLAY  2024-07-11  CPI (June)  page 1/2 · 1:RTY/ES  1Y" + String(repeating: " ", count: 17) + "? help")
         #expect(bar(36, "2024-07-11") == " REPLAY  2024-07-11  1:RTY/ES  1Y")
-        #expect(bar(80, "2024-08-01").hasPrefix(" REPLAY  2024-08-01  1:RTY/ES  1Y  replay"))
+        // No event: nothing between the date and the page; the feeds summary still
+        // goes first at 80.
+        #expect(bar(80, "2024-08-01") == " REPLAY  2024-08-01  page 1/2 · 1:RTY/ES  1Y" + String(repeating: " ", count: 29) + "? help")
+        #expect(bar(120, "2024-08-01").hasPrefix(" REPLAY  2024-08-01  page 1/2 · 1:RTY/ES  1Y  replay"))
     }
 }

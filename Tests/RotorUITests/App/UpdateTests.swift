@@ -100,8 +100,13 @@ import Testing
         #expect(run([.character("q")], from: open).0.quitting)
         // One line per action that does something on the five panes of one page,
         // each with its keys: focus 6-9 and the page keys are left out.
+        let firstPage = Array(PaneRegistry.builtins().prefix(PaneRegistry.builtinPageSizes[0]))
+        let onePage = KeyMap.standard.helpLines(for: PaneSet(firstPage, builtinPageSizes: [firstPage.count]))
+        #expect(onePage.count == Action.allCases.count - 4 - 11)
+        // The built-ins' two pages (five panes, then two): next, previous, F1 and F2
+        // join them; focus 6-9 and F3-F9 are still left out.
         let helpLines = KeyMap.standard.helpLines(for: .standard)
-        #expect(helpLines.count == Action.allCases.count - 4 - 11)
+        #expect(helpLines.count == Action.allCases.count - 4 - 7)
         #expect(helpLines.contains { $0.hasPrefix("v ") } && helpLines.contains { $0.hasPrefix("q Ctrl-C") })
     }
 
