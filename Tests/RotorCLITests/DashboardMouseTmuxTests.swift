@@ -95,7 +95,8 @@ extension DashboardTmuxTests {
         #expect(s.contains("Tab") && s.contains("next pane"))
         try tmux("send-keys", "-t", session, "End")
         s = try waitFor("help at its end") { $0.contains(" above ┃") && !$0.contains(" more ┃") }
-        #expect(s.contains("REPLAY LIVE") && s.contains("Esc ? close   q Ctrl-C quit"))
+        // The glossary's last entry, and the hint still in sight.
+        #expect(s.contains("SQUEEZE RISK") && s.contains("Esc ? close   q Ctrl-C quit"))
         try tmux("send-keys", "-t", session, "Home")
         _ = try waitFor("help at its top") { $0.contains("Shift-Tab") && !$0.contains(" above ┃") }
         try wheel(up: false, x: 40, y: 10)

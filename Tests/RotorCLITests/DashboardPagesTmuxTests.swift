@@ -18,14 +18,17 @@ extension DashboardTmuxTests {
                  "XDG_STATE_HOME=\(folder) \(RotorProcess.binary) --config \(config); echo $? > \(exitFile); sleep 5")
         defer { _ = try? tmux("kill-server") }
 
-        var s = try waitFor("page 1") { $0.contains("5 RATES x EQUITIES") && $0.contains("page 1/2") }
+        var s = try waitFor("page 1") { $0.contains("5 RATES x EQUITIES") && $0.contains("page 1/3") }
         #expect(!s.contains("ZN 10Y NOTE"))
         // -l: the brace goes in as a character, never as tmux syntax.
         try tmux("send-keys", "-t", session, "-l", "}")
-        s = try waitFor("page 2") { $0.contains("page 2/2") && $0.contains("▶ 1 ZN 10Y NOTE") }
+        s = try waitFor("page 2, the built-ins") { $0.contains("page 2/3") && $0.contains("▶ 1 NETWORK") }
+        #expect(s.contains("2 POSITIONING") && !s.contains("RTY/ES ━") && !s.contains("ZN 10Y NOTE"))
+        try tmux("send-keys", "-t", session, "-l", "}")
+        s = try waitFor("page 3") { $0.contains("page 3/3") && $0.contains("▶ 1 ZN 10Y NOTE") }
         #expect(s.contains("2 2s10s CURVE") && !s.contains("RTY/ES") && !s.contains("RATES x EQUITIES"))
         try tmux("send-keys", "-t", session, "F1")
-        _ = try waitFor("page 1 again") { $0.contains("page 1/2") && $0.contains("▶ 1 RTY/ES") && !$0.contains("ZN 10Y NOTE") }
+        _ = try waitFor("page 1 again") { $0.contains("page 1/3") && $0.contains("▶ 1 RTY/ES") && !$0.contains("ZN 10Y NOTE") }
 
         try tmux("send-keys", "-t", session, "q")
         for _ in 0..<50 where !FileManager.default.fileExists(atPath: exitFile) { Thread.sleep(forTimeInterval: 0.1) }

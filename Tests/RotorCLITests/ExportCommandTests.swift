@@ -108,7 +108,9 @@ import Testing
         for title in ["1 RTY/ES", "2 MAG7 vs SPX", "3 VOL PREMIUM", "4 BREADTH", "5 RATES x EQUITIES"] {
             #expect(r.stdout.contains(title), "\(title) at \(width)x\(height)")
         }
-        #expect(lines.last!.contains("REPLAY") && lines.last!.contains("2026-11-20") && lines.last!.contains("? help"))
+        #expect(lines.last!.contains("REPLAY") && lines.last!.contains("2026-11-20"))
+        // At 80 columns the help hint gives way to the page and the flags.
+        #expect(width < 120 || lines.last!.contains("? help"))
         #expect(r.stdout.contains("ratio 0.3594"))
     }
 

@@ -179,10 +179,10 @@ import Testing
         // charts still mark the day, and at 120 columns the bar names it too.
         #expect(s.split(separator: "\n").last!.contains("⚑ COR1M CORR HIGH · ES LF CROWDED SHORT"))
         let wide = try Self.screen(120, 40, at: Day(year: 2024, month: 7, day: 31)!)
-        #expect(wide.split(separator: "\n").last!.contains("2024-07-31  FOMC today"))
+        #expect(wide.split(separator: "\n").last!.contains("2024-07-31  FOMC rate decision"))
         #expect(s.contains("◆ Jul 24") && s.contains("Aug 23"))
         try check("events-2024-07-31-80x24", s)
-        let before = try Self.screen(120, 40, at: Day(year: 2024, month: 7, day: 29)!)
+        let before = try Self.screen(200, 60, at: Day(year: 2024, month: 7, day: 29)!)
         #expect(before.split(separator: "\n").last!.contains("2024-07-29  FOMC in 2d"))
     }
 

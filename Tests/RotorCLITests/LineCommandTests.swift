@@ -17,9 +17,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2025-04-08", "RTY/ES z +0.25 · VIX prem +29.88 pts · % > 50d 3.6% · 2s10s +62 bp bull steepener · regime Growth scare · ⚑ BREADTH EXTREME LOW · RTY AM CROWDED SHORT"),
+        ("2025-04-08", "RTY/ES z +0.25 · VIX prem +29.88 pts · % > 50d 3.6% · 2s10s +62 bp bull steepener · regime Growth scare · ⚑ BREADTH EXTREME LOW · COR1M CORR HIGH · RTY AM CROWDED SHORT"),
         ("2025-09-18", "RTY/ES z +0.95 · VIX prem -6.47 pts · % > 50d 88.9% · 2s10s +55 bp flat · regime Risk-on · ⚑ BREADTH EXTREME HIGH · VIX,VXN,RVX IV<RV"),
-        ("2024-07-17", "RTY/ES z +4.66 · VIX prem +14.16 pts · % > 50d 71.5% · 2s10s -36 bp bull steepener · regime Goldilocks · ⚑ RTY/ES EXTREME leading · RTY SQUEEZE RISK · RTY AM,RTY LF,ES LF CROWDED SHORT · NQ AM CROWDED LONG"),
+        ("2024-07-17", "RTY/ES z +4.66 · VIX prem +14.16 pts · % > 50d 71.5% · 2s10s -36 bp bull steepener · regime Goldilocks · ⚑ RTY/ES EXTREME leading · RTY SQUEEZE RISK · COR1M CORR HIGH · RTY AM,RTY LF,ES LF CROWDED SHORT · NQ AM CROWDED LONG"),
         ("2025-02-24", "RTY/ES z -0.56 · VIX prem +5.14 pts · % > 50d 54.4% · 2s10s +8 bp bull flattener · regime Flight to quality · ⚑ RTY/2y MI spike · NQ LF CROWDED SHORT"),
     ])
     func demoLineOnAFlagDate(date: String, expected: String) throws {
@@ -36,6 +36,7 @@ import Testing
             + "#[fg=green]+14.16 pts#[default]#[dim] · % > 50d #[default]71.5%#[dim] · 2s10s #[default]#[fg=red]-36 bp#[default]"
             + " bull steepener#[dim] · regime #[default]#[bold]Goldilocks#[default]#[dim] · #[default]"
             + "#[fg=red,bold,reverse]⚑ RTY/ES EXTREME leading#[default]#[dim] · #[default]#[fg=red,bold,reverse]RTY SQUEEZE RISK#[default]"
+            + "#[dim] · #[default]#[fg=yellow,bold]COR1M CORR HIGH#[default]"
             + "#[dim] · #[default]#[fg=yellow,bold]RTY AM,RTY LF,ES LF CROWDED SHORT#[default]"
             + "#[dim] · #[default]#[fg=yellow,bold]NQ AM CROWDED LONG#[default]\n")
     }

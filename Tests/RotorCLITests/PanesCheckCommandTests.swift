@@ -41,7 +41,7 @@ import Testing
 
          [[pages]]
          panes = ["rotation", "zm"]
-         """, ":7: pages[1].panes: no pane named 'zm' (did you mean zn?); panes: rotation, mag7, vol, breadth, rates, positioning, zn"),
+         """, ":7: pages[1].panes: no pane named 'zm' (did you mean zn?); panes: rotation, mag7, vol, breadth, rates, network, positioning, zn"),
     ]
 
     @Test(arguments: badConfigs)

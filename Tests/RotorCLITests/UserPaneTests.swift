@@ -147,7 +147,7 @@ import Testing
             #expect(more.stdout.hasPrefix("date," + Self.csvHeader + ",ES\n"))
             let unknown = try RotorProcess.run(["export", "--config", file, "--pane", "znwach"])
             #expect(unknown.status == 2)
-            #expect(unknown.stderr == "rotor: --pane znwach: no such pane; panes: rotation, mag7, vol, breadth, rates, positioning, znwatch\n")
+            #expect(unknown.stderr == "rotor: --pane znwach: no such pane; panes: rotation, mag7, vol, breadth, rates, network, positioning, znwatch\n")
         }
     }
 
