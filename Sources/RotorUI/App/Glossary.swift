@@ -70,6 +70,7 @@ public enum Glossary {
             ("+N more", "rows that do not fit the pane; zoom shows them all"),
             ("REPLAY LIVE", "status bar: replaying CSV files a session at a time, or polling live feeds (LIVE shows the clock); PAUSED: stopped"),
             ("CURSOR \(LineChart.cursorGlyph)", "the date cursor (c): every pane's readings, tables and flags are of its date, in each pane's title; the charts stay on now and mark it \(LineChart.cursorGlyph); the ⚑ alerts stay on now"),
+            ("corr 60d, chg 20d", "NETWORK: each pair's correlation over 60 rows of their daily inputs (returns, or a yield's changes), and its change over its own last 20 rows; the graph draws a pair at |corr| \(number(t.networkEdge)) or more"),
             ("AM, LF", "positioning: asset managers, leveraged funds (the CFTC's Traders in Financial Futures report, futures only, weekly); net = their long minus short contracts"),
             ("% OI", "a net position as a percentage of the contract's open interest; 1w: its change since the report before, in points"),
             ("pct 3y", "percentile rank of the last 156 weekly reports (three years)"),

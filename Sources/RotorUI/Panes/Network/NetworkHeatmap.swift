@@ -87,8 +87,12 @@ struct NetworkHeatmap: Widget {
                     canvas.write(text, x: x + cell - 1 - DisplayWidth.of(text), y: y, style: style, clip: clip)
                 } else if let v = styledBy {
                     let (glyph, style) = scale.shade(v)
+                    // A negative cell starts with `-`: the sign must not rest on colour
+                    // alone (monochrome themes, ASCII, a pasted snapshot).
+                    let negative = scale.diverging && v < 0 && scale.level(v) > 0
+                    let text = (negative ? "-" : "") + String(repeating: glyph, count: cell - 1 - (negative ? 1 : 0))
                     for row in y..<min(y + rowStep, area.maxY) {
-                        canvas.write(String(repeating: glyph, count: cell - 1), x: x, y: row, style: style, clip: clip)
+                        canvas.write(text, x: x, y: row, style: style, clip: clip)
                     }
                 } else {
                     canvas.write(NumberFormatKind.absent, x: mark, y: y, style: .role(.dim), clip: clip)
