@@ -31,8 +31,16 @@ bindir() {
 }
 
 # Runs a server program as the folder's owner: `postgres` when we are root.
+# runuser lives in /usr/sbin, which a CI's or `env -i`'s PATH may leave out.
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" != 0 ]; then "$@"; return; fi
+  local runuser candidate
+  runuser=$(command -v runuser || true)
+  for candidate in /usr/sbin/runuser /sbin/runuser; do
+    if [ -z "$runuser" ] && [ -x "$candidate" ]; then runuser=$candidate; fi
+  done
+  [ -n "$runuser" ] || fail "runuser (util-linux) is not installed: it runs initdb as postgres"
+  "$runuser" -u postgres -- "$@"
 }
 
 # A port nothing listens on now, from a range away from the usual 5432.
