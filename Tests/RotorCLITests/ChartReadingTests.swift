@@ -33,6 +33,27 @@ import Testing
         }
     }
 
+    /// The lookback is a span of time: a weekly chart (the POSITIONING pane's, 52
+    /// reports a year) takes a year of reports at 1Y, not 252 rows (five years), and
+    /// its lines are the exported series' values on those reports.
+    @Test func aWeeklyChartSpansTheLookbackInReports() throws {
+        let model = try #require(GoldenScreenTests.model)
+        let pane = try #require(model.panes.firstIndex { $0.name == "positioning" })
+        let date = Day(year: 2024, month: 7, day: 17)!
+        for (lookback, reports) in [(Lookback.year1, 52), (.months3, 13), (.month1, 5), (.years2, 104)] {
+            let (c, _) = try content(pane, at: date, lookback: lookback)
+            let chart = try #require(c.chart)
+            #expect(chart.dates.count == reports, "\(lookback.label)")
+            #expect(chart.dates.last == Day(year: 2024, month: 7, day: 16))
+            let share = model.window("mul(div(RTY_LF,RTY_OI),100)", asOf: date, sessions: reports)
+            #expect(chart.dates == share.dates && chart.lines[0].values == share.values.map { Optional($0) })
+        }
+        var daily = ChartSpec([])
+        #expect(daily.rows(.year1) == 252 && daily.rows(.month1) == 21)
+        daily.rowsPerYear = 52
+        #expect(daily.rows(.year1) == 52 && daily.rows(.month1) == 5 && daily.rows(.years5) == 260)
+    }
+
     @Test func breadthExtremesAndTheReversalAreMarked() throws {
         let high = Day(year: 2025, month: 9, day: 18)!, reversing = Day(year: 2025, month: 9, day: 24)!
         let onHigh = try #require(try content(.breadth, at: high).0.chart)

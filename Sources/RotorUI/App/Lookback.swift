@@ -13,6 +13,9 @@ public enum Lookback: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Trading sessions in a year: the unit `sessions` counts in.
+    public static let sessionsPerYear = 252
+
     /// Trading sessions in the window.
     public var sessions: Int {
         switch self {

@@ -54,9 +54,9 @@ public struct PaneReader: Sendable {
     /// middle; stepping on, the window is back on now as soon as now's window holds
     /// the cursor again. It is worked out from the cursor and now alone (no state),
     /// so a snapshot, a resize or a lookback change shows the same window.
-    public func chartReader(for expression: String) -> PaneReader {
+    public func chartReader(for expression: String, rows: Int? = nil) -> PaneReader {
         guard let cursor, let series = model.series[expression] else { return self }
-        let sessions = lookback.sessions
+        let sessions = rows ?? lookback.sessions
         let nowEnd = series.lowerBound(now.adding(days: 1)) - 1
         guard nowEnd >= 0 else { return self }
         let at = series.lowerBound(cursor.adding(days: 1)) - 1

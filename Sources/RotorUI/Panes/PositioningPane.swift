@@ -56,11 +56,25 @@ public enum PositioningPane {
         let squeeze = hasSqueeze ? [squeezeFlag(squeezed, spreadZ: spreadZ, r, t)] : []
         return PaneSpec(
             name: "positioning", title: "POSITIONING",
-            views: [.init(readings: readings)],
+            views: [.init(readings: readings, chart: hasSqueeze ? chart(r) : nil)],
             flags: (holdings.first.map { [reportFlag($0)] } ?? []) + squeeze + crowded,
             table: holdings.isEmpty ? nil : TableSpec(reads: holdings.flatMap(\.expressions)) { reader, room in
                 table(reader, holdings, t, room)
             })
+    }
+
+    /// The small caps' two groups over the lookback, in reports (52 a year), with the
+    /// zero line: leveraged funds' short against asset managers' long is the squeeze's
+    /// setup, and its unwinding is the line turning up.
+    static func chart(_ r: Roles) -> ChartSpec {
+        let funds = Holding(contract: r.small, group: .leveragedFunds)
+        let managers = Holding(contract: r.small, group: .assetManagers)
+        var chart = ChartSpec([.init(funds.share, "\(funds.label) % OI", .series1),
+                               .init(managers.share, "\(managers.label) % OI", .series2)],
+                              levels: [.init(0, keepsInRange: true)],
+                              valueLabel: { NumberLabel.fixed($0, decimals: 0) })
+        chart.rowsPerYear = 52
+        return chart
     }
 
     /// The report shown, as a state row: `report as of 2024-07-16 1d old released

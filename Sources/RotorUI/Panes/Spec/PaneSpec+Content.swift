@@ -71,10 +71,13 @@ extension ChartSpec {
     func chart(_ reader: PaneReader, flags: [FlagSpec] = [], pane: String = "") -> LineChart? {
         guard let first = series.first else { return nil }
         // The date cursor: the window stays on now (or scrolls to the cursor), the cursor is marked.
-        let reader = reader.chartReader(for: first.expression)
-        let axis = reader.window(first.expression).dates
+        let rows = rows(reader.lookback)
+        let reader = reader.chartReader(for: first.expression, rows: rows)
+        let axis = reader.window(first.expression, sessions: rows).dates
         guard !axis.isEmpty else { return nil }
-        var lines = series.map { LineChart.Line(series: reader.window($0.expression), axis: axis, style: .role($0.role)) }
+        var lines = series.map {
+            LineChart.Line(series: reader.window($0.expression, sessions: rows), axis: axis, style: .role($0.role))
+        }
         if let base = rebasedTo {
             // Each line divided by its value on the first date of the lookback.
             guard let start = lines[0].values.first ?? nil, start != 0 else { return nil }

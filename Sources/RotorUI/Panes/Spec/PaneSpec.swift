@@ -392,6 +392,15 @@ public struct ChartSpec: Sendable {
     /// as `v: next pair` with the key in force), the first part to go when narrow.
     public var legendHint: String?
     public var valueLabel: @Sendable (Double) -> String
+    /// Rows a year of the charted series has: 252 (sessions) for daily data, 52 for
+    /// the CFTC's weekly reports. The lookback is a span of time, so a weekly chart
+    /// takes `lookback.sessions x 52 / 252` rows: 1Y is 52 reports, not 252.
+    public var rowsPerYear = Lookback.sessionsPerYear
+
+    /// The rows the chart takes for a lookback (at least 2, to draw a line).
+    func rows(_ lookback: Lookback) -> Int {
+        max(2, (lookback.sessions * rowsPerYear + Lookback.sessionsPerYear - 1) / Lookback.sessionsPerYear)
+    }
 
     public init(_ series: [Series], levels: [Level] = [], rebasedTo: Double? = nil, band: String? = nil,
                 legend: [LegendEntry]? = nil, legendHint: String? = nil,
