@@ -196,9 +196,7 @@ import Testing
         model.events = try EventsFile.calendar(config.eventPaths(configPath: path))
         var state = AppState(width: 120, height: 40)
         state.panes = config.paneSet
-        let zn = try #require(state.panes.panes.firstIndex { $0.name == "zn" })
-        state.page = try #require(state.panes.pages.firstIndex { $0.contains(zn) })
-        state.focus = try #require(state.panes.pages[state.page].firstIndex(of: zn))
+        (state.page, state.focus) = try #require(state.panes.place(of: "zn"))
         state.zoomed = true
         let s = view(state, model: model, asOf: Self.asOf, mode: "REPLAY").lines().joined(separator: "\n") + "\n"
         #expect(s.contains("ZN 114┃") && s.contains("━ ZN  ━ 50d avg   axis: ZN, 50d avg and ZN 114, 1Y   ◆ FOMC  ● CPI"))

@@ -28,8 +28,7 @@ import Testing
     /// The zoomed screen of the network pane in view `kind`.
     static func screen(_ kind: NetworkPane.Kind, _ width: Int, _ height: Int, at date: Day) throws -> String {
         try GoldenScreenTests.screen(width, height, at: date) { state in
-            state.page = 1
-            state.focus = 0
+            (state.page, state.focus) = try! #require(state.panes.place(of: "network"))
             state.zoomed = true
             state.views["network"] = kind.rawValue
         }

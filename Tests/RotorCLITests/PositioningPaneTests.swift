@@ -163,9 +163,7 @@ import Testing
         let day = try #require(Day(parsing: date))
         return try GoldenScreenTests.screen(width, height, at: day) { state in
             // The pane's own page and place, wherever the registry puts it.
-            let index = try! #require(state.panes.panes.firstIndex { $0.name == "positioning" })
-            state.page = try! #require(state.panes.pages.firstIndex { $0.contains(index) })
-            state.focus = try! #require(state.panes.pages[state.page].firstIndex(of: index))
+            (state.page, state.focus) = try! #require(state.panes.place(of: "positioning"))
             state.zoomed = true
         }
     }

@@ -43,6 +43,15 @@ public struct PaneSet: Equatable, Sendable {
     /// The built-in panes on their pages.
     public static let standard = PaneSet(PaneRegistry.builtins())
 
+    /// Where the pane named `name` is: its page and its place on the page (both from 0).
+    public func place(of name: String) -> (page: Int, place: Int)? {
+        guard let index = panes.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else { return nil }
+        for (page, members) in pages.enumerated() {
+            if let place = members.firstIndex(of: index) { return (page, place) }
+        }
+        return nil
+    }
+
     /// The most panes on any page: the focus keys that do something.
     public var largestPage: Int { pages.map(\.count).max() ?? 0 }
 
