@@ -9,6 +9,8 @@
 #   Tests/postgres-server.sh start        start one and print the two exports
 #       (for a shell: eval "$(Tests/postgres-server.sh start)")
 #   Tests/postgres-server.sh stop DIR     stop the server of folder DIR, remove DIR
+#   Tests/postgres-server.sh pause DIR    stop it, keeping its folder (an outage)
+#   Tests/postgres-server.sh resume DIR   start it again on its port
 #
 # The server: initdb in a fresh folder (as the `postgres` user when run as root,
 # since initdb refuses root), scram-sha-256 password auth on 127.0.0.1, a free
@@ -53,6 +55,14 @@ free_port() {
   fail "no free port found on 127.0.0.1"
 }
 
+# Starts the server of folder $2 on port $3 (programs in $1).
+launch() {
+  local bin=$1 dir=$2 port=$3
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/run/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/run -c fsync=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$dir/run/server.crt -c ssl_key_file=$dir/run/server.key" \
+    >/dev/null 2>&1
+}
+
 start() {
   local bin dir port password
   bin=$(bindir)
@@ -83,9 +93,7 @@ start() {
   # A port taken between the check and the start fails the start: try another.
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/run/server.log" -w -t 60 start \
-         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/run -c fsync=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$dir/run/server.crt -c ssl_key_file=$dir/run/server.key" \
-         >/dev/null 2>&1; then
+    if launch "$bin" "$dir" "$port"; then
       break
     fi
     if [ "$attempt" = 5 ]; then
@@ -110,8 +118,20 @@ stop() {
   rm -rf "$dir"
 }
 
+# The folder of a server this script made, or fail.
+server_folder() {
+  case "$(basename -- "$1")" in rotor-pg.*) ;; *) fail "$1: not a server folder of this script" ;; esac
+  [ -d "$1/data" ] && [ -f "$1/port" ] || fail "$1: not a server folder"
+}
+
 case "${1:-}" in
   start) start ;;
+  # pause / resume: the database going away under running clients and coming back
+  # on the same port with the same data (the store tests' outage).
+  pause) [ $# = 2 ] || fail "usage: $0 pause DIR"; server_folder "$2"
+    as_owner "$(bindir)/pg_ctl" -D "$2/data" -m immediate -w stop >/dev/null 2>&1 || fail "the server did not stop" ;;
+  resume) [ $# = 2 ] || fail "usage: $0 resume DIR"; server_folder "$2"
+    launch "$(bindir)" "$2" "$(cat "$2/port")" || { cat "$2/run/server.log" >&2; fail "the server did not start again"; } ;;
   stop) [ $# = 2 ] || fail "usage: $0 stop DIR"; stop "$2" ;;
   run)
     shift
@@ -126,5 +146,5 @@ case "${1:-}" in
     status=$?
     exit $status
     ;;
-  *) fail "usage: $0 run CMD... | start | stop DIR" ;;
+  *) fail "usage: $0 run CMD... | start | stop DIR | pause DIR | resume DIR" ;;
 esac

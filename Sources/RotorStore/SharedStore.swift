@@ -15,10 +15,12 @@ import PostgresNIO
 public actor SharedStore {
     public nonisolated let settings: StoreSettings
     private var connection: PostgresConnection?
+    /// The connection being made, while it is.
+    private var opening: Task<PostgresConnection, any Error>?
     private var nextID = 1
     /// PostgresNIO's own logging stays silent: its handler would write over the
     /// dashboard's screen, and rotor reports every failure itself.
-    private let logger: Logger = {
+    let logger: Logger = {
         var logger = Logger(label: "rotor.store")
         logger.logLevel = .critical
         return logger
@@ -33,7 +35,7 @@ public actor SharedStore {
     /// The redacted URL: how messages name this store.
     public nonisolated var name: String { settings.description }
 
-    private var s: String { settings.schema }
+    var s: String { settings.schema }
 
     // MARK: Connections
 
@@ -67,29 +69,50 @@ public actor SharedStore {
         }
     }
 
+    /// The connection, made when there is none. Calls that arrive while one is being
+    /// made wait for it rather than make their own: the actor is re-entered at every
+    /// `await`, and a second connection made there would replace the first without
+    /// closing it (PostgresNIO traps on a connection dropped open).
     private func connected() async throws(StoreError) -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        let fresh = try await open()
-        connection = fresh
-        return fresh
+        let making: Task<PostgresConnection, any Error>
+        if let opening {
+            making = opening
+        } else {
+            making = Task { try await self.open() }
+            opening = making
+        }
+        do {
+            let fresh = try await making.value
+            if opening == making {
+                opening = nil
+                connection = fresh
+            }
+            return fresh
+        } catch {
+            if opening == making { opening = nil }
+            throw error as? StoreError ?? describe(error, "cannot connect")
+        }
     }
 
     /// Runs `body` on the connection; a connection that closed under it is dropped,
     /// so the next call makes a new one.
-    private func run<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    func run<T: Sendable>(_ what: String, _ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         let c = try await connected()
         do {
             return try await body(c)
         } catch {
-            if c.isClosed { connection = nil }
+            // Only this one: another call may have made a new connection meanwhile.
+            if c.isClosed, connection === c { connection = nil }
             throw describe(error, what)
         }
     }
 
     /// Closes the connection (a later call opens a new one).
     public func close() async {
-        if let connection { try? await connection.close() }
+        let closing = connection
         connection = nil
+        try? await closing?.close()
     }
 
     // MARK: Schema
@@ -253,12 +276,13 @@ public actor SharedStore {
             var out = StoredHealth()
             let rows = try await c.query("""
                 SELECT feed, provider, ticker, last_success, failing_since, error_kind, error_status, error_seconds,
-                    error_text, write_error, write_error_since, write_error_last
+                    error_text, write_error, write_error_since, write_error_last, updated
                 FROM \(unescaped: s).feed_health ORDER BY feed, provider, ticker
                 """, logger: logger)
             for try await row in rows {
-                let (feed, provider, ticker, lastSuccess, failingSince, kind, status, seconds, text, writeError, since, last) =
-                    try row.decode((String, String, String, Date?, Date?, String?, Int32?, Double?, String?, String?, Date?, Date?).self)
+                let (feed, provider, ticker, lastSuccess, failingSince, kind, status, seconds, text, writeError, since, last, updated) =
+                    try row.decode((String, String, String, Date?, Date?, String?, Int32?, Double?, String?, String?, Date?, Date?,
+                                    Date).self)
                 let shownKey = "\(feed)|\(provider)|\(ticker)".escapingControls
                 guard let providerKind = FeedSpec.Kind(rawValue: provider) else {
                     out.problems.append("\(shownKey): health of an unknown provider")
@@ -268,7 +292,10 @@ public actor SharedStore {
                                             errorSeconds: seconds, errorText: text, writeError: writeError,
                                             writeErrorSince: since, writeErrorLast: last)
                 switch columns.health() {
-                case let .success(health): out.feeds[CacheKey(feed: feed, provider: providerKind, ticker: ticker)] = health
+                case let .success(health):
+                    let key = CacheKey(feed: feed, provider: providerKind, ticker: ticker)
+                    out.feeds[key] = health
+                    out.updated[key] = updated
                 case let .failure(problem): out.problems.append("\(shownKey): \(problem)")
                 }
             }
@@ -330,6 +357,17 @@ public actor SharedStore {
         StoreError("\(name): \(what): " + settings.redacting(Self.words(error)))
     }
 
+    /// The system's own words in NIO's description of a failed connect
+    /// (`Connection errors: SingleConnectionFailure(target: ..., error: connection
+    /// reset (error set): Connection refused (errno: 111))`): `Connection refused`.
+    /// Anything else is kept whole.
+    static func systemWords(_ text: String) -> String {
+        guard let errno = text.range(of: " (errno: "),
+              let colon = text[..<errno.lowerBound].range(of: ": ", options: .backwards) else { return text }
+        let words = text[colon.upperBound..<errno.lowerBound]
+        return words.isEmpty || words.contains("(") ? text : String(words)
+    }
+
     static func words(_ error: any Error) -> String {
         if let e = error as? PostgresTransactionError {
             if let inner = e.closureError ?? e.commitError ?? e.beginError { return words(inner) }
@@ -353,7 +391,7 @@ public actor SharedStore {
                 }
                 return "TLS handshake failed: " + reason
             case .connectionError, .serverClosedConnection, .failedToAddSSLHandler, .uncleanShutdown:
-                let reason = e.underlying.map { "\($0)" } ?? ""
+                let reason = e.underlying.map { Self.systemWords("\($0)") } ?? ""
                 let head = e.code == .connectionError ? "connection failed" : e.code == .serverClosedConnection
                     ? "the server closed the connection" : "\(e.code)"
                 return reason.isEmpty ? head : head + ": " + reason

@@ -50,6 +50,9 @@ public struct StoreContents: Sendable {
 /// not be read as one (skipped, each with why).
 public struct StoredHealth: Sendable {
     public var feeds: [CacheKey: FeedHealth] = [:]
+    /// When each feed's row was last written (the fetch's time): what a follower
+    /// compares to find the feeds with new bars.
+    public var updated: [CacheKey: Date] = [:]
     public var problems: [String] = []
 
     public init() {}

@@ -39,6 +39,18 @@ struct CollectCommand: AsyncParsableCommand {
             throw CommandFailure.usage("\(path ?? self.config): no store: give --db URL or a [store] url")
         }
         let store = SharedStore(settings)
+        // Every way out closes the connection (PostgresNIO requires it of a connection
+        // before it goes away).
+        do {
+            try await collect(into: store, settings: settings, config: config, path: path)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    private func collect(into store: SharedStore, settings: StoreSettings, config: RotorConfig, path: String?) async throws {
         do {
             let applied = try await store.migrate()
             if !applied.isEmpty { writeError("rotor collect: \(store.name): schema \(settings.schema) migrated to version \(applied.last!)") }
@@ -58,7 +70,6 @@ struct CollectCommand: AsyncParsableCommand {
         if once {
             let failures = await session.fetchOnce(refetchingCachedMembers: true)
             for (feed, error) in failures { writeError("rotor collect: \(feed.label): \(error)") }
-            await store.close()
             if !failures.isEmpty { throw CommandFailure.runtime("\(failures.count) of \(session.feeds.count) feeds failed") }
             return
         }
@@ -67,7 +78,6 @@ struct CollectCommand: AsyncParsableCommand {
         let stop = StopSignals { polling.cancel() }
         await polling.value
         stop.cancel()
-        await store.close()
         writeError("rotor collect: stopped")
     }
 }

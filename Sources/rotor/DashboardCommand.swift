@@ -3,6 +3,7 @@ import Foundation
 import RotorConfig
 import RotorCore
 import RotorData
+import RotorStore
 import RotorTerminal
 import RotorUI
 
@@ -67,7 +68,23 @@ struct DashboardCommand: AsyncParsableCommand {
         let model: DashboardModel, report: FeedReport, feed: DashboardState.Feed
         let live: LivePolling?
         let description: String
-        if options.isLive(config) {
+        if options.isLive(config), let settings = try StoreConfigReading.settings(db: nil, config: config, configPath: path) {
+            // `[store]`: the collector polls; this dashboard follows the shared store.
+            let session = try LiveSession(config: config, configPath: path, log: { log.write($0) }, usingCache: false)
+            let follower = StoreFollower(store: SharedStore(settings), live: session.store) { event in
+                if case let .lost(error, retryIn) = event { log.write("store: \(error); retry in \(retryIn)") }
+            }
+            let polling = LivePolling(session: session, follower: follower)
+            polling.setPolling(true)
+            // The first frame has the store's data when it answers promptly; a store
+            // that does not opens the dashboard anyway, showing the link as it is.
+            await follower.firstRead(within: .seconds(2))
+            let cursor: LiveCursor
+            (model, report, cursor) = polling.initial(now: Date())
+            feed = .live(cursor)
+            live = polling
+            description = "live: \(session.feeds.count) feeds from the store \(settings) (config \(path ?? "-"))"
+        } else if options.isLive(config) {
             let session = try LiveSession(config: config, configPath: path, log: { log.write($0) })
             for warning in session.warnings { writeError("rotor: warning: \(warning)") }
             let polling = LivePolling(session: session)
@@ -97,6 +114,8 @@ struct DashboardCommand: AsyncParsableCommand {
                 + (episode.map { " (episode \($0), to \(replay.dates[replay.endIndex].iso))" } ?? "")
         }
         defer { live?.stop() }
+        // Closed on the way out: PostgresNIO requires it of a connection.
+        let sharedStore = live?.follower?.store
         let (themes, firstTheme) = try look.load(config: config, configPath: path)
         // Firings beyond the screen and the log: `alerts.jsonl`, `run` commands, the
         // live state file.
@@ -129,6 +148,8 @@ struct DashboardCommand: AsyncParsableCommand {
                 return loop.run(&state, on: terminal)
             }
             await commands.stopAll()
+            live?.stop()
+            await sharedStore?.close()
             // Ended by a signal: say so in the exit status, as a shell would (128 + N),
             // now that the terminal is restored.
             if let signal {
@@ -137,6 +158,8 @@ struct DashboardCommand: AsyncParsableCommand {
             }
             log.write("quit")
         } catch let error as TerminalError {
+            live?.stop()
+            await sharedStore?.close()
             throw CommandFailure.runtime("\(error)")
         }
     }

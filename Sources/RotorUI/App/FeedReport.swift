@@ -12,6 +12,9 @@ public struct FeedReport: Sendable, Equatable {
     public var problems: [String: String]
     /// Loads in progress by symbol or universe: "@universe" -> "loading 120/500".
     public var progress: [String: String]
+    /// A problem behind every feed at once (the shared store lost, its collector
+    /// silent): said once in every pane that reads a feed, before the feeds' own.
+    public var sharedProblem: String?
 
     public init(summary: String, lines: [String] = [], problems: [String: String] = [:], progress: [String: String] = [:]) {
         self.summary = summary
@@ -22,7 +25,9 @@ public struct FeedReport: Sendable, Equatable {
 
     /// The problems of the feeds behind these expressions, one line each.
     func problems(for expressions: [String]) -> [String] {
-        lines(problems, for: expressions, separator: ": ")
+        let own = lines(problems, for: expressions, separator: ": ")
+        guard let sharedProblem, !expressions.isEmpty else { return own }
+        return [sharedProblem] + own
     }
 
     /// The loads in progress behind these expressions.

@@ -4,8 +4,9 @@ extension FeedReport {
     /// The status bar, the overlay and the panes' warnings of live feeds, from their
     /// health; `loaded` is how many members of each universe have data. What came
     /// from outside (error texts quoting a server, tickers from the config) has its
-    /// control characters escaped here, once for the screen and snapshots.
-    public static func live(_ feeds: [FeedStatus], loaded: [String: Int]) -> FeedReport {
+    /// control characters escaped here, once for the screen and snapshots. `link`: a
+    /// dashboard reading the shared store, whose link and collector come first.
+    public static func live(_ feeds: [FeedStatus], loaded: [String: Int], link: StoreLinkStatus? = nil) -> FeedReport {
         var lines: [String] = [], problems: [String: String] = [:]
         // Feeds (and universes) with problems: a feed of several series puts its
         // problem against each of them, but is one feed in the summary.
@@ -64,7 +65,52 @@ extension FeedReport {
         lines += unsaved
         var summary = problems.isEmpty ? "feeds ok \(ok)/\(main)" : "feeds \(ok)/\(main) ok, \(troubled) with problems"
         if !unsaved.isEmpty { summary += ", \(unsaved.count) not saved to the cache (f)" }
-        return FeedReport(summary: summary, lines: lines, problems: problems, progress: progress)
+        var report = FeedReport(summary: summary, lines: lines, problems: problems, progress: progress)
+        if let link { report.add(link) }
+        return report
+    }
+
+    /// The store's and the collector's lines before the feeds', the summary led by
+    /// them, and, while the store is lost or the collector silent, that problem in
+    /// every pane: each keeps its data and says why it is not moving.
+    mutating func add(_ link: StoreLinkStatus) {
+        func pad(_ s: String) -> String { s.padding(toWidth: max(s.count, 26)) + " " }
+        let store = link.store.escapingControlCharacters
+        let read = link.lastRead.map { "data as read \($0.clock) (\(Self.age($0.secondsAgo)))" } ?? "no data read yet"
+        var head: [String] = [], lead: String, problem: String?
+        switch link.state {
+        case .connecting:
+            head.append(pad("store " + store) + "waiting  connecting")
+            lead = "store connecting"
+        case .ok:
+            let read = link.lastRead.map { "read \($0.clock) (\(Self.age($0.secondsAgo)))" } ?? "read"
+            head.append(pad("store " + store) + "ok       \(read), listening")
+            lead = "store ok"
+        case .lost:
+            let since = link.lostSince?.clock ?? "?"
+            let error = link.lastError.map(\.escapingControlCharacters) ?? "lost"
+            let retry = link.retryIn.map { "; retry in \(Int(max(0, $0).rounded(.up))) s" } ?? ""
+            head.append(pad("store " + store) + "FAILING  since \(since): \(error)\(retry); \(read)")
+            lead = "STORE LOST since \(since)"
+            problem = "store lost since \(since): \(error); \(read)"
+        }
+        if let c = link.collector {
+            let name = pad("collector \(c.host.escapingControlCharacters) pid \(c.pid)")
+            let last = "last write \(c.lastWrite.clock) (\(Self.age(c.lastWrite.secondsAgo)))"
+            head.append(name + (c.stale ? "stale    " : "ok       ") + last)
+            if link.state != .lost {
+                lead = c.stale ? "COLLECTOR SILENT \(Self.age(c.lastWrite.secondsAgo))"
+                    : "collector \(Self.age(c.lastWrite.secondsAgo))"
+                if c.stale { problem = "the collector's last write was \(c.lastWrite.clock) (\(Self.age(c.lastWrite.secondsAgo)))" }
+            }
+        } else if link.state == .ok {
+            head.append(pad("collector") + "waiting  no write yet")
+            lead = "collector: no write yet"
+        }
+        if let warning = link.warning { head.append(warning.escapingControlCharacters) }
+        lines = head + lines
+        summary = lead + " · " + summary
+        sharedProblem = problem
     }
 
     /// `42 s ago`, `3 min ago`, `5 h ago`, `2 days ago`.
