@@ -364,8 +364,8 @@ public actor SharedStore {
     static func systemWords(_ text: String) -> String {
         guard let errno = text.range(of: " (errno: "),
               let colon = text[..<errno.lowerBound].range(of: ": ", options: .backwards) else { return text }
-        let words = text[colon.upperBound..<errno.lowerBound]
-        return words.isEmpty || words.contains("(") ? text : String(words)
+        let words = text[colon.upperBound..<errno.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ") "))
+        return words.isEmpty || words.contains("(") ? text : words
     }
 
     static func words(_ error: any Error) -> String {
