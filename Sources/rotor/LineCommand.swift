@@ -3,6 +3,7 @@ import Foundation
 import RotorConfig
 import RotorCore
 import RotorData
+import RotorStore
 import RotorUI
 
 /// `rotor line`: one line for tmux's `status-right`, the headline numbers and the
@@ -16,7 +17,8 @@ struct LineCommand: AsyncParsableCommand {
         Example, in ~/.tmux.conf: set -g status-right '#(rotor line --live --format tmux)'
         The numbers: RTY/ES spread z, VIX premium, % above the 50-day average, 2s10s and the curve regime \
         (from the config's roles), the macro regime (named by the config's [regimes]), then the flags up and the [[alerts]] fired and not cleared. With --live \
-        (or a config with [[feeds]]) only the feed cache is read: nothing is fetched.
+        (or a config with [[feeds]]) only the feed cache is read, or with [store] the shared store the collector \
+        writes: nothing is fetched.
         """
     )
 
@@ -39,7 +41,7 @@ struct LineCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = try at.map { try parseDay($0, option: "--at") }
-        let input = try LineInput.load(source, live: live)
+        let input = try await LineInput.fromStore(source, live: live) ?? LineInput.load(source, live: live)
         for warning in input.warnings { writeError("rotor: warning: \(warning)") }
         let reading = input.reading
         let text = reading.text(reading.model(input.market, thresholds: input.config.thresholds), at: day)
@@ -77,6 +79,17 @@ struct LineInput {
         }
         let (market, warnings) = try cachedMarket(config, configPath: path, environment: environment)
         return LineInput(config: config, configPath: path, market: market, warnings: warnings)
+    }
+
+    /// A live config with `[store]`: the bars the collector wrote (nil: no store).
+    static func fromStore(_ options: DataOptions, live: Bool) async throws -> LineInput? {
+        let options = try options.withLive(live)
+        let (config, path) = try options.loadConfig()
+        guard options.isLive(config),
+              let settings = try StoreConfigReading.settings(db: nil, config: config, configPath: path) else { return nil }
+        let session = try await LiveSession.reading(settings, config: config, configPath: path)
+        return LineInput(config: config, configPath: path, market: session.store.snapshot().market,
+                         warnings: session.missingFromStore(settings).map(\.message))
     }
 
     /// The config's feeds as the cache has them, read into a store as a live session

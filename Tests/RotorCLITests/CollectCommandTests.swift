@@ -123,6 +123,12 @@ struct CollectCommandTests {
         #expect(alerts.status == 0, "\(alerts.stderr)")
         #expect(alerts.stdout.hasPrefix("date,"))
         #expect(alerts.stderr.contains("rotor: warning: NQ: no data in the store"))
+        // `rotor line` too: its RTY/ES z is the one export computes from the store.
+        let line = try RotorProcess.run(["line", "--config", config], environment: env)
+        #expect(line.status == 0, "\(line.stderr)")
+        let z = try RotorProcess.run(["export", "--config", config, "zscore(spread(RTY,ES,10),252)"], environment: env)
+        let lastZ = try #require(z.stdout.split(separator: "\n").last?.split(separator: ",").last.flatMap { Double($0) })
+        #expect(line.stdout.hasPrefix("RTY/ES z \(String(format: "%+.2f", lastZ))"), "\(line.stdout) vs \(lastZ)")
         #expect(server.requests.count == 4)
         #expect(!FileManager.default.fileExists(atPath: folder + "/rotor/feeds.sqlite"))
         try? await store.execute("DROP SCHEMA \(schema) CASCADE")
