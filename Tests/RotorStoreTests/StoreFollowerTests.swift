@@ -150,18 +150,11 @@ struct StoreFollowerTests {
 
     @Test func aLostDatabaseKeepsTheDataAndIsRetriedAfterTheBackoff() async throws {
         let store = try await TestServer.store()
-        let s = store.settings.schema
-        // A role of the follower's own, so the test can shut it out of a server the
-        // other suites keep using: NOLOGIN and its connections ended is, to it, a
-        // database that went away.
-        let role = "follower_\(s)"
-        let password = "pw\(UInt64.random(in: 1...UInt64.max))"
-        try await store.execute("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'")
-        try await store.execute("GRANT USAGE ON SCHEMA \(s) TO \(role)")
-        try await store.execute("GRANT SELECT ON ALL TABLES IN SCHEMA \(s) TO \(role)")
-        let url = TestServer.url!.replacingOccurrences(of: "//rotor@", with: "//\(role)@")
-        let settings = try StoreSettings(url: url, passwordEnv: "FOLLOWER_PW", schema: s, environment: ["FOLLOWER_PW": password])
-        let reader = SharedStore(settings)
+        // A role of the follower's own: shut out and its connections ended is, to it,
+        // a database that went away.
+        let role = try await TestRole(for: store)
+        let password = role.password
+        let reader = SharedStore(role.settings)
         try await store.write(fetch(es, series(20_000, [5000, 5010]), at: at))
         let live = LiveStore(feeds: [es])
         let watch = Watch()
@@ -169,8 +162,7 @@ struct StoreFollowerTests {
         let running = Task { await follower.run() }
         #expect(await nextEvent(watch) == .read(feeds: 1))
 
-        try await store.execute("ALTER ROLE \(role) NOLOGIN")
-        try await store.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role)'")
+        try await role.shutOut()
         let backoff = Duration.milliseconds(Int64(PollSchedule.backoff(failures: 1, jitter: 0.5) * 1000))
         guard case let .lost(words, retryIn)? = await nextEvent(watch) else {
             Issue.record("no lost event")
@@ -193,7 +185,7 @@ struct StoreFollowerTests {
         #expect(follower.link.lostSince == at)
 
         // Back: the next round reads again and the link is ok.
-        try await store.execute("ALTER ROLE \(role) LOGIN")
+        try await role.letIn()
         try await store.write(fetch(es, series(20_002, [5020]), at: at.addingTimeInterval(90)))
         try #require(await nextNap(watch, of: second)).wake()
         #expect(await nextEvent(watch) == .read(feeds: 1))
@@ -204,9 +196,7 @@ struct StoreFollowerTests {
         running.cancel()
         await running.value
         await reader.close()
-        try await store.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role)'")
+        try await role.drop()
         await TestServer.drop(store)
-        try await store.execute("DROP ROLE \(role)")
-        await store.close()
     }
 }

@@ -43,3 +43,39 @@ enum TestServer {
         try StoreSettings.readPasswordFile(passwordFile!, source: "test")
     }
 }
+
+/// A login role of a test's own on the shared test server, so the test can make
+/// the database go away for one client alone (the other suites keep using the
+/// server): `shutOut` forbids its logins and ends its connections, `letIn` undoes it.
+struct TestRole {
+    let name: String
+    let password = "pw\(UInt64.random(in: 1...UInt64.max))"
+    let admin: SharedStore
+    let settings: StoreSettings
+
+    /// A role that may read (and, `writing`, write) the schema of `admin`.
+    init(for admin: SharedStore, writing: Bool = false) async throws {
+        self.admin = admin
+        let s = admin.settings.schema
+        name = "role_\(s)"
+        try await admin.execute("CREATE ROLE \(name) LOGIN PASSWORD '\(password)'")
+        try await admin.execute("GRANT USAGE ON SCHEMA \(s) TO \(name)")
+        try await admin.execute("GRANT \(writing ? "SELECT, INSERT, UPDATE" : "SELECT") ON ALL TABLES IN SCHEMA \(s) TO \(name)")
+        let url = TestServer.url!.replacingOccurrences(of: "//rotor@", with: "//\(name)@")
+        settings = try StoreSettings(url: url, passwordEnv: "ROLE_PW", schema: s, environment: ["ROLE_PW": password])
+    }
+
+    func shutOut() async throws {
+        try await admin.execute("ALTER ROLE \(name) NOLOGIN")
+        try await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(name)'")
+    }
+
+    func letIn() async throws { try await admin.execute("ALTER ROLE \(name) LOGIN") }
+
+    /// Ends its connections and drops it (before the schema is dropped).
+    func drop() async throws {
+        try await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(name)'")
+        try await admin.execute("DROP OWNED BY \(name)")
+        try await admin.execute("DROP ROLE \(name)")
+    }
+}
