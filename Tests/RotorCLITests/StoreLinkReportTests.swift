@@ -65,8 +65,8 @@ import Testing
         #expect(r.summary == "STORE LOST since \(since) · feeds ok 2/2")
         #expect(r.lines[0] == "store \(name) FAILING  since \(since): cannot read feed health: connection failed: "
             + "Connection refused\\e[2J; retry in 5 s; data as read \(clock(t0)) (40 s ago)")
-        #expect(r.sharedProblem == "store lost since \(since): cannot read feed health: connection failed: "
-            + "Connection refused\\e[2J; data as read \(clock(t0)) (40 s ago)")
+        #expect(r.sharedProblem == "store lost since \(since) (data as read \(clock(t0))): cannot read feed health: "
+            + "connection failed: Connection refused\\e[2J")
     }
 
     @Test func beforeTheFirstReadItIsConnecting() {

@@ -92,7 +92,9 @@ extension FeedReport {
             let retry = link.retryIn.map { "; retry in \(Int(max(0, $0).rounded(.up))) s" } ?? ""
             head.append(pad("store " + store) + "FAILING  since \(since): \(error)\(retry); \(read)")
             lead = "STORE LOST since \(since)"
-            problem = "store lost since \(since): \(error); \(read)"
+            // The pane's first words are what a narrow pane keeps: when, then how old.
+            let held = link.lastRead.map { " (data as read \($0.clock))" } ?? " (no data read yet)"
+            problem = "store lost since \(since)\(held): \(error)"
         }
         if let c = link.collector {
             let name = pad("collector \(c.host.escapingControlCharacters) pid \(c.pid)")
