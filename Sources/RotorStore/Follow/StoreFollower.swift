@@ -131,7 +131,7 @@ public final class StoreFollower: @unchecked Sendable {
                 }
             }
             group.addTask {
-                for await _ in wakes { try await self.readChanges() }
+                for await _ in wakes { try await self.read() }
             }
             defer { group.cancelAll() }
             try await group.next()
@@ -140,7 +140,7 @@ public final class StoreFollower: @unchecked Sendable {
 
     /// Reads the feeds whose health changed since the last read: their health, their
     /// bars from the last day held on, and the collector's heartbeat.
-    func readChanges() async throws {
+    public func read() async throws {
         let now = pace.wall()
         let health = try await store.health()
         let known = lock.withLock { self.known }

@@ -34,6 +34,18 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time the feed cache instead: open, load 100 feeds x 2,500 bars, store 2,500 bars.")
     var cache = false
 
+    @Flag(help: "Time a dashboard's start from the shared store instead (--db URL, password in PGPASSWORD): the live config's main feeds and --members universe members written as a collector would, then the first read, the model and a 120x40 frame, with memory.")
+    var store = false
+
+    @Option(help: ArgumentHelp("With --store: the PostgreSQL store to fill (a schema of its own, dropped after).", valueName: "url"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("With --store: universe members.", valueName: "n"))
+    var members = 2000
+
+    @Flag(help: "With --store: keep the filled schema (for a real dashboard to open).")
+    var keep = false
+
     @Flag(help: "Time avgcorr instead: the Mag7 (k = 7) and with SPX (k = 8), closes and returns, on the demo and 10 years.")
     var avgcorr = false
 
@@ -84,6 +96,11 @@ struct BenchCommand: AsyncParsableCommand {
         if longHistory {
             let options = try DataOptions.parse(config.map { ["--config", $0] } ?? [])
             try LongHistoryBench.run(iterations: iterations, options: options, years: years).forEach { writeOutput($0 + "\n") }
+            return
+        }
+        if store {
+            guard let db else { throw CommandFailure.usage("--store needs --db URL") }
+            try await StoreBench.run(iterations: iterations, db: db, members: members, keep: keep).forEach { writeOutput($0 + "\n") }
             return
         }
         if avgcorr {
