@@ -41,9 +41,22 @@ public struct PollSchedule: Sendable {
     private var refilledAt: Double
     private var nextMemberAt: Double
     private var pausedUntil: [FeedSpec.Kind: Double] = [:]
+    // Per entry, fixed: whether it is a universe member, and its provider's place
+    // in `kinds` (the providers present), so `next` reads no `FeedSpec`.
+    private let isMember: [Bool]
+    private let kinds: [FeedSpec.Kind]
+    private let kindSlot: [Int]
 
     public init(feeds: [FeedSpec], now: Double, rate: Double = 2, burst: Double = 3, memberGap: Double = 1.5) {
         entries = feeds.map { Entry(spec: $0, nextDue: now) }
+        isMember = feeds.map { $0.universe != nil }
+        var kinds: [FeedSpec.Kind] = []
+        kindSlot = feeds.map { feed in
+            if let slot = kinds.firstIndex(of: feed.kind) { return slot }
+            kinds.append(feed.kind)
+            return kinds.count - 1
+        }
+        self.kinds = kinds
         self.rate = rate
         self.burst = burst
         self.memberGap = memberGap
@@ -57,33 +70,38 @@ public struct PollSchedule: Sendable {
         refilledAt = max(refilledAt, now)
     }
 
-    private func ready(_ e: Entry, _ now: Double) -> Bool {
-        !e.inFlight && e.nextDue <= now && (pausedUntil[e.spec.kind] ?? -.infinity) <= now
-            && (e.spec.universe == nil || nextMemberAt <= now)
-    }
-
     /// The next thing to do at `now`: fetch a feed (its token is taken), or wait.
+    ///
+    /// One pass over the feeds, reading only their plain fields: the collector asks
+    /// this after every fetch, and with a 2000-member universe a copy of each entry
+    /// (its `FeedSpec`'s strings retained and released) made it the process's
+    /// busiest code.
     public mutating func next(now: Double) -> Decision {
         refill(now)
-        // Main feeds before members, then the longest overdue first.
-        let candidates = entries.indices.filter { ready(entries[$0], now) }
-        if let i = candidates.min(by: { (entries[$0].spec.universe != nil ? 1 : 0, entries[$0].nextDue)
-                                           < (entries[$1].spec.universe != nil ? 1 : 0, entries[$1].nextDue) }) {
-            if tokens >= 1 {
-                tokens -= 1
-                entries[i].inFlight = true
-                if entries[i].spec.universe != nil { nextMemberAt = now + memberGap }
-                return .fetch(i)
-            }
-            return .wait(until: now + (1 - tokens) / rate)
-        }
+        let paused = kinds.map { pausedUntil[$0] ?? -.infinity }
+        // Main feeds before members, then the longest overdue first (the first of
+        // equals); `wake`: when the first feed not ready now will be.
+        var best: Int?, bestIsMember = true, bestDue = Double.infinity
         var wake = Double.infinity
-        for e in entries where !e.inFlight {
-            var at = max(e.nextDue, pausedUntil[e.spec.kind] ?? -.infinity)
-            if e.spec.universe != nil { at = max(at, nextMemberAt) }
-            wake = min(wake, at)
+        for i in entries.indices where !entries[i].inFlight {
+            let member = isMember[i], due = entries[i].nextDue
+            var at = max(due, paused[kindSlot[i]])
+            if member { at = max(at, nextMemberAt) }
+            if !(at <= now) { // not `at > now`: a nan time is never ready
+                wake = min(wake, at)
+            } else if best == nil || (bestIsMember && !member) || (bestIsMember == member && due < bestDue) {
+                (best, bestIsMember, bestDue) = (i, member, due)
+            }
         }
-        return .wait(until: max(wake, now))
+        guard let i = best else { return .wait(until: max(wake, now)) }
+        // A token short by less than a billionth is a token: the refill's floating
+        // point can leave 0.99999999999999, whose wait (half of 1e-14 s) added to
+        // `now` is `now` again, and a caller waiting exactly as told never moves.
+        guard tokens >= 1 - 1e-9 else { return .wait(until: Swift.max(now + (1 - tokens) / rate, now.nextUp)) }
+        tokens = Swift.max(0, tokens - 1)
+        entries[i].inFlight = true
+        if bestIsMember { nextMemberAt = now + memberGap }
+        return .fetch(i)
     }
 
     /// Fetch `i` succeeded: due again after its interval, or after `wait` seconds when

@@ -49,6 +49,32 @@ import Testing
         #expect(zip(memberTimes, memberTimes.dropFirst()).allSatisfy { $1 - $0 >= 1.5 - 1e-9 })
     }
 
+    /// Time always moves: a wait is always for a later time than now, so a caller
+    /// that waits exactly as long as it is told (a simulated clock, `rotor bench`'s
+    /// budget run) never asks again at the same instant for ever. The token bucket's
+    /// refill in floating point once left a wait of less than `now`'s last bit.
+    @Test func everyWaitIsForALaterTime() {
+        let feeds = Self.mainFeeds + (1...2000).map { FeedSpec(symbol: "M\($0)", kind: .yahoo, universe: "u") }
+        var schedule = PollSchedule(feeds: feeds, now: 0)
+        var t = 0.0, fetches = 0, stalls = 0
+        var inFlight: [(done: Double, index: Int)] = []
+        while t < 3 * 3600, stalls < 10 {
+            switch schedule.next(now: t) {
+            case .fetch(let i):
+                fetches += 1
+                inFlight.append((t + 0.3, i))
+            case .wait(let until):
+                let next = min(until, inFlight.map(\.done).min() ?? .infinity)
+                if next <= t { stalls += 1 }
+                t = max(t, next)
+                for f in inFlight where f.done <= t { schedule.completed(f.index, marketOpen: true, now: f.done) }
+                inFlight.removeAll { $0.done <= t }
+            }
+        }
+        #expect(stalls == 0, "at t = \(t): a wait for no later time")
+        #expect(fetches > 2000)
+    }
+
     @Test func intervalsAfterSuccess() {
         let (_, fetches) = simulate(Self.mainFeeds, until: 3600)
         let yahoo = fetches.filter { $0.1 == 0 }.map(\.0)
