@@ -3,10 +3,11 @@
 # `rotor collect` tests), on loopback only, in a temporary folder.
 #
 #   Tests/postgres-server.sh run CMD...   start a server, run CMD with
-#       ROTOR_TEST_POSTGRES_URL (postgres://rotor@127.0.0.1:PORT/rotor_test) and
-#       ROTOR_TEST_POSTGRES_PASSWORD_FILE exported, then stop the server and remove
-#       its folder, whatever CMD's outcome (trap); exits with CMD's status.
-#   Tests/postgres-server.sh start        start one and print the two exports
+#       ROTOR_TEST_POSTGRES_URL (postgres://rotor@127.0.0.1:PORT/rotor_test),
+#       ROTOR_TEST_POSTGRES_PASSWORD_FILE, _DIR (its folder) and _CA_FILE (the CA of
+#       its certificate) exported, then stop the server and remove its folder,
+#       whatever CMD's outcome (trap); exits with CMD's status.
+#   Tests/postgres-server.sh start        start one and print the exports
 #       (for a shell: eval "$(Tests/postgres-server.sh start)")
 #   Tests/postgres-server.sh stop DIR     stop the server of folder DIR, remove DIR
 #   Tests/postgres-server.sh pause DIR    stop it, keeping its folder (an outage)
@@ -82,12 +83,21 @@ start() {
     cat "$dir/initdb.log" >&2; rm -rf "$dir"; fail "initdb failed"
   fi
   rm -f "$dir/run/initdb-password"
-  # TLS with a self-signed certificate (no CA trusts it): the tests check that
-  # `tls = "require"` verifies certificates and refuses this one. Plain connections
-  # are still accepted, for the tests on loopback without TLS.
+  # TLS with a certificate of a CA made here (which no system trusts): the tests
+  # check that `tls = "require"` verifies certificates against the system's roots
+  # and refuses this one, and that `ca_file` naming this CA accepts it (for
+  # 127.0.0.1 and localhost). Plain connections are still accepted, for the tests
+  # on loopback without TLS.
   command -v openssl >/dev/null || fail "openssl is not installed (Debian: apt-get install openssl)"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=rotor-test-server" \
-    -keyout "$dir/run/server.key" -out "$dir/run/server.crt" >/dev/null 2>&1 || fail "openssl could not make a certificate"
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$dir/run/server.ext"
+  { openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=rotor-test-ca" \
+      -keyout "$dir/run/ca.key" -out "$dir/run/ca.crt" &&
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=rotor-test-server" \
+      -keyout "$dir/run/server.key" -out "$dir/run/server.csr" &&
+    openssl x509 -req -in "$dir/run/server.csr" -CA "$dir/run/ca.crt" -CAkey "$dir/run/ca.key" -CAcreateserial \
+      -days 2 -extfile "$dir/run/server.ext" -out "$dir/run/server.crt"; } >/dev/null 2>&1 ||
+    fail "openssl could not make the test certificates"
+  rm -f "$dir/run/ca.key" "$dir/run/server.csr"
   chmod 600 "$dir/run/server.key"
   if [ "$(id -u)" = 0 ]; then chown postgres: "$dir/run/server.key" "$dir/run/server.crt"; fi
   # A port taken between the check and the start fails the start: try another.
@@ -106,6 +116,7 @@ start() {
   echo "export ROTOR_TEST_POSTGRES_URL=postgres://rotor@127.0.0.1:$port/rotor_test"
   echo "export ROTOR_TEST_POSTGRES_PASSWORD_FILE=$dir/password"
   echo "export ROTOR_TEST_POSTGRES_DIR=$dir"
+  echo "export ROTOR_TEST_POSTGRES_CA_FILE=$dir/run/ca.crt"
 }
 
 stop() {

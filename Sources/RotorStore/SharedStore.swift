@@ -46,7 +46,9 @@ public actor SharedStore {
             tls = .disable
         case .require:
             do {
-                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                var client = TLSConfiguration.makeClientConfiguration()
+                if let authorities = settings.authorities { client.trustRoots = .certificates(authorities) }
+                tls = .require(try NIOSSLContext(configuration: client))
             } catch {
                 throw StoreError("\(name): cannot set up TLS: \(settings.redacting("\(error)"))")
             }
@@ -232,31 +234,31 @@ public actor SharedStore {
         return try await run("cannot read histories") { c in
             var contents = StoreContents(place: place)
             guard !keys.isEmpty else { return contents }
-            // One row per history, its days and closes as two arrays: a 2000-member
-            // universe is 2000 rows to decode, not a million.
-            let rows = try await c.query("""
-                SELECT feed, provider, ticker, array_agg(day ORDER BY day), array_agg(close ORDER BY day)
-                FROM \(unescaped: s).history
-                JOIN unnest(\(keys.map(\.feed))::text[], \(keys.map(\.provider.rawValue))::text[], \(keys.map(\.ticker))::text[])
-                    AS k(feed, provider, ticker) USING (feed, provider, ticker)
-                GROUP BY feed, provider, ticker
-                """, logger: logger)
+            // One row per history, its days and closes as two arrays: packed by the
+            // schema's triggers (v2), else (a store an older collector keeps)
+            // aggregated here, at the server's cost of a scan of every bar.
+            var packed = false
+            for try await p in try await c.query("SELECT to_regclass(\(s + ".history_packed")) IS NOT NULL",
+                                                 logger: logger).decode(Bool.self) { packed = p }
+            let feeds = keys.map(\.feed), providers = keys.map(\.provider.rawValue), tickers = keys.map(\.ticker)
+            let rows = packed
+                ? try await c.query("""
+                    SELECT feed, provider, ticker, days, closes FROM \(unescaped: s).history_packed
+                    JOIN unnest(\(feeds)::text[], \(providers)::text[], \(tickers)::text[])
+                        AS k(feed, provider, ticker) USING (feed, provider, ticker)
+                    ORDER BY feed, provider, ticker
+                    """, logger: logger)
+                : try await c.query("""
+                    SELECT feed, provider, ticker, array_agg(day ORDER BY day), array_agg(close ORDER BY day)
+                    FROM \(unescaped: s).history
+                    JOIN unnest(\(feeds)::text[], \(providers)::text[], \(tickers)::text[])
+                        AS k(feed, provider, ticker) USING (feed, provider, ticker)
+                    GROUP BY feed, provider, ticker ORDER BY feed, provider, ticker
+                    """, logger: logger)
+            // (In key order, so the first bad row named is the same on every read.)
             for try await (feed, provider, ticker, days, closes) in rows.decode((String, String, String, [Int32], [Double]).self) {
                 guard let kind = FeedSpec.Kind(rawValue: provider) else { continue } // matched against keys: always known
-                let key = CacheKey(feed: feed, provider: kind, ticker: ticker)
-                var dates: [Day] = [], values: [Double] = []
-                dates.reserveCapacity(days.count)
-                values.reserveCapacity(days.count)
-                for (day, close) in zip(days, closes) {
-                    if let problem = check.problem(day: Int64(day), close: close, provider: kind) {
-                        contents.invalidRows[key, default: 0] += 1
-                        if contents.firstProblem == nil { contents.firstProblem = "\(key) \(Day(ordinal: day).iso): \(problem)" }
-                    } else {
-                        dates.append(Day(ordinal: day))
-                        values.append(close)
-                    }
-                }
-                if !dates.isEmpty { contents.histories[key] = Series(dates: dates, values: values) }
+                contents.add(CacheKey(feed: feed, provider: kind, ticker: ticker), days: days, closes: closes, check: check)
             }
             return contents
         }

@@ -36,6 +36,25 @@ public struct StoreContents: Sendable {
 
     public var invalidCount: Int { invalidRows.values.reduce(0, +) }
 
+    /// Takes one history's stored rows (days in order, as the reads aggregate them),
+    /// each checked with `check`: a good row joins the history, a bad one is counted
+    /// and, when it is the read's first, named.
+    mutating func add(_ key: CacheKey, days: [Int32], closes: [Double], check: CachedRowCheck) {
+        var dates: [Day] = [], values: [Double] = []
+        dates.reserveCapacity(days.count)
+        values.reserveCapacity(days.count)
+        for (day, close) in zip(days, closes) {
+            if let problem = check.problem(day: Int64(day), close: close, provider: key.provider) {
+                invalidRows[key, default: 0] += 1
+                if firstProblem == nil { firstProblem = "\(key) \(Day(ordinal: day).iso): \(problem)" }
+            } else {
+                dates.append(Day(ordinal: day))
+                values.append(close)
+            }
+        }
+        if !dates.isEmpty { histories[key] = Series(dates: dates, values: values) }
+    }
+
     /// The line to say once when rows were skipped, else nil.
     public var warning: String? {
         guard invalidCount > 0 else { return nil }

@@ -16,7 +16,7 @@ struct CollectCommandTests {
 
     /// A config of three feeds that answer and one that does not, writing into a
     /// schema of its own.
-    static func config(in folder: String, schema: String, tls: String? = nil) throws -> String {
+    static func config(in folder: String, schema: String, tls: String? = nil, caFile: String? = nil) throws -> String {
         let file = folder + "/collect.toml"
         try """
         [store]
@@ -24,6 +24,7 @@ struct CollectCommandTests {
         password_file = "\(passwordFile)"
         schema = "\(schema)"
         \(tls.map { "tls = \"\($0)\"" } ?? "")
+        \(caFile.map { "ca_file = \"\($0)\"" } ?? "")
 
         [[feeds]]
         symbol = "ES"
@@ -187,6 +188,36 @@ struct CollectCommandTests {
         #expect(typed.stderr.contains("--db: postgres://rotor:(hidden)@127.0.0.1:"))
         #expect(typed.stderr.contains("a password in the URL is refused"))
         #expect(!typed.stderr.contains("hunter22"))
+    }
+}
+
+extension CollectCommandTests {
+    /// A desk's private CA: `ca_file` (relative to the config) naming the authority
+    /// that signed the server's certificate lets the collector in over TLS, where
+    /// the system's roots refuse it (above); a CA file that is not there stops the
+    /// command at once, naming the config's line.
+    @Test func aCAFileBesideTheConfigLetsTheCollectorInOverTLS() async throws {
+        let ca = try #require(ProcessInfo.processInfo.environment["ROTOR_TEST_POSTGRES_CA_FILE"])
+        let desk = try Desk()
+        defer { desk.remove() }
+        try FileManager.default.copyItem(atPath: ca, toPath: desk.folder + "/desk-ca.pem")
+        let config = try Self.config(in: desk.folder, schema: desk.schema, tls: "require", caFile: "desk-ca.pem")
+        let r = try RotorProcess.run(["collect", "--config", config, "--once"], environment: desk.environment)
+        #expect(r.status == 1, "\(r.stderr)") // NQ answers 404; the other three are written
+        #expect(r.stderr.contains("rotor: 1 of 4 feeds failed"), "\(r.stderr)")
+        #expect(!r.stderr.contains("TLS"), "\(r.stderr)")
+        let export = try RotorProcess.run(["export", "--config", config, "ES"], environment: desk.environment)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.split(separator: "\n").count > 100)
+        let store = SharedStore(try StoreSettings(url: Self.serverURL!, passwordFile: Self.passwordFile, schema: desk.schema))
+        try? await store.execute("DROP SCHEMA \(desk.schema) CASCADE")
+        await store.close()
+
+        let missing = try Self.config(in: desk.folder, schema: desk.schema, caFile: "gone.pem")
+        let refused = try RotorProcess.run(["collect", "--config", missing, "--once"], environment: desk.environment)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("collect.toml:6: store.ca_file: \(desk.folder)/gone.pem: cannot read the CA file"),
+                "\(refused.stderr)")
     }
 }
 

@@ -11,6 +11,7 @@ import Testing
         password_file = "secrets/pg"
         tls = "require"
         schema = "desk"
+        ca_file = "desk-ca.pem"
         """)
         let store = try #require(c.store)
         #expect(store.url == "postgres://collector@db.desk.example:5432/markets")
@@ -18,6 +19,8 @@ import Testing
         #expect(store.passwordEnv == nil)
         #expect(store.tls == "require")
         #expect(store.schema == "desk")
+        #expect(store.caFile == "desk-ca.pem")
+        #expect(store.places["ca_file"] == "my.toml:6: store.ca_file")
         #expect(store.places["password_file"] == "my.toml:3: store.password_file")
         #expect(store.places["password_env"] == "my.toml:1: store.password_env")
         #expect(try parse("").store == nil)
@@ -32,6 +35,8 @@ import Testing
              "my.toml:3: store.password_env: 'MY-PW' is not an environment variable's name (letters, digits, _)"),
             ("[store]\nurl = \"postgres://u@h/d\"\npassword_env = \"PW\"\npassword_file = \"f\"\n",
              "my.toml:4: store.password_file: name one password source: password_env or password_file"),
+            ("[store]\nurl = \"postgres://u@h/d\"\ntls = \"disable\"\nca_file = \"ca.pem\"\n",
+             "my.toml:4: store.ca_file: names the authorities TLS checks the server against, but tls = \"disable\": drop one"),
             ("[store]\nurl = \"postgres://u@h/d\"\nscheme = \"x\"\n", "my.toml:3: unknown key scheme in [store] (did you mean schema?)"),
         ]
         for (text, want) in cases {

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RotorCore
 import RotorData
 import Testing
@@ -26,7 +27,7 @@ struct SharedStoreTests {
     @Test func migratingTwiceAppliesEachVersionOnce() async throws {
         let store = SharedStore(try TestServer.settings())
         #expect(try await store.schemaVersion() == 0)
-        #expect(try await store.migrate() == [1])
+        #expect(try await store.migrate() == [1, 2])
         #expect(try await store.migrate() == [])
         #expect(try await store.schemaVersion() == StoreSchema.latest)
         await TestServer.drop(store)
@@ -38,7 +39,7 @@ struct SharedStoreTests {
         await #expect {
             try await store.migrate()
         } throws: { error in
-            "\(error)".contains("is at version 99, made by a newer rotor (this one knows up to 1)")
+            "\(error)".contains("is at version 99, made by a newer rotor (this one knows up to 2)")
         }
         #expect(try await store.schemaVersion() == 99)
         await TestServer.drop(store)
@@ -127,6 +128,54 @@ struct SharedStoreTests {
         await TestServer.drop(store)
     }
 
+    /// v2's packed histories follow `history` whatever changes it (a fetch, rows
+    /// inserted, updated or deleted by hand); a store migrated from v1 gets its
+    /// histories packed; and a v1 store (an older collector's) is still read, by
+    /// aggregating its rows.
+    @Test func packedHistoriesFollowEveryChangeAndAV1StoreIsStillRead() async throws {
+        let store = try await TestServer.store()
+        let s = store.settings.schema
+        func packed() async throws -> [String] {
+            try await store.run("read packed") { c in
+                var out: [String] = []
+                let rows = try await c.query(PostgresQuery(unsafeSQL: """
+                    SELECT feed, days, closes FROM \(s).history_packed ORDER BY feed
+                    """), logger: Logger(label: "test"))
+                for try await (feed, days, closes) in rows.decode((String, [Int32], [Double]).self) {
+                    out.append("\(feed) \(days) \(closes)")
+                }
+                return out
+            }
+        }
+        try await store.write(FetchRecord(feed: es, histories: [(es, series(20_000, [10, 11]))], health: succeeded(at), at: at))
+        try await store.write(FetchRecord(feed: us2y, histories: [(us2y, series(20_000, [4.5]))], health: succeeded(at), at: at))
+        #expect(try await packed() == ["ES [20000, 20001] [10.0, 11.0]", "US2Y [20000] [4.5]"])
+        // Today's bar replaced and a new one: the upsert's insert and update both repack.
+        try await store.write(FetchRecord(feed: es, histories: [(es, series(20_001, [11.5, 12]))], health: succeeded(at), at: at))
+        #expect(try await packed() == ["ES [20000, 20001, 20002] [10.0, 11.5, 12.0]", "US2Y [20000] [4.5]"])
+        try await store.execute("INSERT INTO \(s).history VALUES ('ES', 'yahoo', 'ES=F', 19999, 9)")
+        try await store.execute("UPDATE \(s).history SET close = 4.75 WHERE feed = 'US2Y'")
+        try await store.execute("DELETE FROM \(s).history WHERE feed = 'ES' AND day = 20002")
+        #expect(try await packed() == ["ES [19999, 20000, 20001] [9.0, 10.0, 11.5]", "US2Y [20000] [4.75]"])
+        try await store.execute("DELETE FROM \(s).history WHERE feed = 'US2Y'")
+        #expect(try await packed() == ["ES [19999, 20000, 20001] [9.0, 10.0, 11.5]"])
+        let expected = [es: series(19_999, [9, 10, 11.5])]
+        #expect(try await store.load([es, us2y], now: at).histories == expected)
+
+        // Back to v1 (no packed table, no triggers): read by aggregating the rows.
+        try await store.execute("DROP TABLE \(s).history_packed")
+        try await store.execute("DROP FUNCTION \(s).repack_history() CASCADE")
+        try await store.execute("DELETE FROM \(s).rotor_schema_version WHERE version = 2")
+        try await store.execute("INSERT INTO \(s).history VALUES ('ES', 'yahoo', 'ES=F', 20002, 12)")
+        let v1 = [es: series(19_999, [9, 10, 11.5, 12])]
+        #expect(try await store.load([es, us2y], now: at).histories == v1)
+        // Migrated to v2: the rows already there are packed.
+        #expect(try await store.migrate() == [2])
+        #expect(try await packed() == ["ES [19999, 20000, 20001, 20002] [9.0, 10.0, 11.5, 12.0]"])
+        #expect(try await store.load([es, us2y], now: at).histories == v1)
+        await TestServer.drop(store)
+    }
+
     @Test func badRowsAreSkippedAndReportedWithTheCachesRules() async throws {
         let store = try await TestServer.store()
         let s = store.settings.schema
@@ -193,5 +242,32 @@ struct SharedStoreTests {
         let plain = SharedStore(try TestServer.settings())
         #expect(try await plain.schemaVersion() == 0)
         await plain.close()
+    }
+
+    /// A desk's private CA: with `ca_file` naming the authority that signed the
+    /// server's certificate, the connection is TLS (the server says so in
+    /// `pg_stat_ssl`) and the certificate is verified for the host asked for, by
+    /// address and by name; loopback's default of no TLS gives way to it.
+    @Test func aCAFileTrustsThePrivateAuthorityThatSignedTheServer() async throws {
+        let caFile = try #require(TestServer.caFile, "Tests/postgres-server.sh exports ROTOR_TEST_POSTGRES_CA_FILE")
+        for host in ["127.0.0.1", "localhost"] {
+            let url = TestServer.url!.replacingOccurrences(of: "@127.0.0.1:", with: "@\(host):")
+            let settings = try StoreSettings(url: url, passwordFile: TestServer.passwordFile!, caFile: caFile,
+                                             schema: TestServer.freshSchema())
+            #expect(settings.tls == .require)
+            let store = SharedStore(settings)
+            #expect(try await store.schemaVersion() == 0)
+            let encrypted = try await store.run("read pg_stat_ssl") { c in
+                var out: [Bool] = []
+                let rows = try await c.query(PostgresQuery(unsafeSQL: "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"),
+                                             logger: Logger(label: "test"))
+                for try await ssl in rows.decode(Bool.self) {
+                    out.append(ssl)
+                }
+                return out
+            }
+            #expect(encrypted == [true], "\(host)")
+            await store.close()
+        }
     }
 }

@@ -112,6 +112,49 @@ import Testing
         #expect(!(try StoreURL(parsing: "postgres://u@127.0.0.1.evil.example/d")).isLoopback)
     }
 
+    /// `ca_file`: a PEM file of authorities, read when the settings are made; it
+    /// asks for TLS on loopback too, and contradicts `tls = "disable"`.
+    @Test func aCAFileIsReadAtOnceAndAsksForTLS() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rotor-ca-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = folder + "/ca.pem", text = folder + "/notes.txt", empty = folder + "/empty.pem"
+        try Self.certificate.write(toFile: good, atomically: true, encoding: .utf8)
+        try "not a certificate\n".write(toFile: text, atomically: true, encoding: .utf8)
+        try "".write(toFile: empty, atomically: true, encoding: .utf8)
+        let settings = try StoreSettings(url: "postgres://u@127.0.0.1/d", caFile: good, environment: [:])
+        #expect(settings.tls == .require)
+        #expect(settings.authorities?.count == 1)
+        #expect(String(reflecting: settings) == "StoreSettings(postgres://u@127.0.0.1:5432/d, tls: require, ca_file: \(good), schema: rotor)")
+        #expect(try StoreSettings(url: "postgres://u@db.desk.example/d", environment: [:]).authorities == nil)
+        let sources = StoreSettings.Sources(tls: "r.toml:4: store.tls", caFile: "r.toml:5: store.ca_file")
+        #expect(failure { try StoreSettings(url: "postgres://u@h/d", caFile: folder + "/missing.pem", sources: sources, environment: [:]) }
+                == "r.toml:5: store.ca_file: \(folder)/missing.pem: cannot read the CA file")
+        #expect(failure { try StoreSettings(url: "postgres://u@h/d", caFile: text, sources: sources, environment: [:]) }
+                == "r.toml:5: store.ca_file: \(text): not a PEM file of certificates (-----BEGIN CERTIFICATE-----)")
+        #expect(failure { try StoreSettings(url: "postgres://u@h/d", caFile: empty, sources: sources, environment: [:]) }?
+                    .hasPrefix("r.toml:5: store.ca_file: \(empty): ") == true)
+        #expect(failure { try StoreSettings(url: "postgres://u@h/d", tls: "disable", caFile: good, sources: sources, environment: [:]) }
+                == "r.toml:5: store.ca_file: names the authorities TLS checks the server against, but tls = \"disable\": drop one")
+    }
+
+    /// A self-signed CA certificate (openssl req -x509, CN=rotor-settings-test-ca):
+    /// only parsed here, never trusted for a connection.
+    static let certificate = """
+        -----BEGIN CERTIFICATE-----
+        MIIBljCCAT2gAwIBAgIUa785xDYfGbDepkjKqpR8I9AvlTwwCgYIKoZIzj0EAwIw
+        ITEfMB0GA1UEAwwWcm90b3Itc2V0dGluZ3MtdGVzdC1jYTAeFw0yNjEyMDIxMzMy
+        NTlaFw0zNjExMjkxMzMyNTlaMCExHzAdBgNVBAMMFnJvdG9yLXNldHRpbmdzLXRl
+        c3QtY2EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAARHnFo5Il7FcNqllNC0EOBJ
+        MfadVlSng/2ij3oJd/bE3/nwooBBd0sphpsfU1qfXcFRoZ5t+GfAvUwyTdkneYeM
+        o1MwUTAdBgNVHQ4EFgQUnOKw5RbTBgjhSMlM3cA16Eh+ftUwHwYDVR0jBBgwFoAU
+        nOKw5RbTBgjhSMlM3cA16Eh+ftUwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQD
+        AgNHADBEAiBITFjzBdJ5jubf6mlQtjeIB1F6W2Ntwv88YlBV56aB2wIgUn7y83Q9
+        J1fdA3aHwA1RWO5cHpTcMlNkQB5G5hAk30c=
+        -----END CERTIFICATE-----
+
+        """
+
     @Test func theSchemaIsAPlainIdentifier() {
         #expect(failure { try StoreSettings(url: "postgres://u@h/d", schema: "desk; DROP", environment: [:]) }?
                     .contains("is not a schema name") == true)

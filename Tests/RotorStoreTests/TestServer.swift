@@ -10,6 +10,9 @@ enum TestServer {
     static let environment = ProcessInfo.processInfo.environment
     static let url = environment["ROTOR_TEST_POSTGRES_URL"]
     static let passwordFile = environment["ROTOR_TEST_POSTGRES_PASSWORD_FILE"]
+    /// The CA that signed the server's certificate (made by the script, trusted by
+    /// no system).
+    static let caFile = environment["ROTOR_TEST_POSTGRES_CA_FILE"]
     static var available: Bool { url != nil && passwordFile != nil }
     static let skipReason: Comment = """
         needs the throwaway PostgreSQL server: run `make test`, or \

@@ -10,8 +10,13 @@ extension RotorConfig {
         /// A file holding the password (its first line), as written (relative to the
         /// config file).
         public var passwordFile: String?
-        /// "require" or "disable"; nil: required unless the host is this machine.
+        /// "require" or "disable"; nil: required unless the host is this machine
+        /// (or a `ca_file` is named).
         public var tls: String?
+        /// A PEM file of the certificate authorities the server's certificate is
+        /// checked against instead of the system's (a desk's private CA), as written
+        /// (relative to the config file).
+        public var caFile: String?
         /// The PostgreSQL schema of rotor's tables (default `rotor`).
         public var schema: String?
         /// `file:line: store.KEY` for each key, for messages.
@@ -41,12 +46,17 @@ extension RotorConfig {
         if let tls, tls != "require", tls != "disable" {
             throw r.error("tls", "must be \"require\" or \"disable\", got '\(quoted(tls))'")
         }
+        let caFile = try r.string("ca_file")
+        if caFile != nil, tls == "disable" {
+            throw r.error("ca_file", "names the authorities TLS checks the server against, but tls = \"disable\": drop one")
+        }
         let schema = try r.string("schema")
         var places: [String: String] = [:]
-        for key in ["url", "password_env", "password_file", "tls", "schema"] {
+        for key in ["url", "password_env", "password_file", "tls", "ca_file", "schema"] {
             places[key] = "\(r.file):\(r.table[key]?.line ?? r.table.line): store.\(key)"
         }
         try r.finish()
-        return Store(url: url, passwordEnv: passwordEnv, passwordFile: passwordFile, tls: tls, schema: schema, places: places)
+        return Store(url: url, passwordEnv: passwordEnv, passwordFile: passwordFile, tls: tls, caFile: caFile, schema: schema,
+                     places: places)
     }
 }

@@ -17,30 +17,20 @@ extension SharedStore {
         return try await run("cannot read recent bars") { c in
             var contents = StoreContents(place: place)
             guard !keys.isEmpty else { return contents }
+            // One row per history, as `load` reads them.
             let rows = try await c.query("""
-                SELECT feed, provider, ticker, day, close FROM \(unescaped: s).history
+                SELECT feed, provider, ticker, array_agg(day ORDER BY day), array_agg(close ORDER BY day)
+                FROM \(unescaped: s).history
                 JOIN unnest(\(keys.map(\.feed))::text[], \(keys.map(\.provider.rawValue))::text[], \(keys.map(\.ticker))::text[],
                             \(keys.map { since[$0]!.ordinal })::integer[])
                     AS k(feed, provider, ticker, since) USING (feed, provider, ticker)
                 WHERE day >= k.since
-                ORDER BY feed, provider, ticker, day
+                GROUP BY feed, provider, ticker
                 """, logger: logger)
-            var bars: [CacheKey: (dates: [Day], values: [Double])] = [:]
-            for try await (feed, provider, ticker, day, close) in rows.decode((String, String, String, Int64, Double).self) {
+            for try await (feed, provider, ticker, days, closes) in rows.decode((String, String, String, [Int32], [Double]).self) {
                 guard let kind = FeedSpec.Kind(rawValue: provider) else { continue } // matched against keys: always known
-                let key = CacheKey(feed: feed, provider: kind, ticker: ticker)
-                if let problem = check.problem(day: day, close: close, provider: kind) {
-                    contents.invalidRows[key, default: 0] += 1
-                    if contents.firstProblem == nil {
-                        let shown = Int32(exactly: day).map { Day(ordinal: $0).iso } ?? "day \(day)"
-                        contents.firstProblem = "\(key) \(shown): \(problem)"
-                    }
-                } else {
-                    bars[key, default: ([], [])].dates.append(Day(ordinal: Int32(day)))
-                    bars[key]!.values.append(close)
-                }
+                contents.add(CacheKey(feed: feed, provider: kind, ticker: ticker), days: days, closes: closes, check: check)
             }
-            for (key, b) in bars { contents.histories[key] = Series(dates: b.dates, values: b.values) }
             return contents
         }
     }

@@ -13,13 +13,16 @@ enum StoreConfigReading {
         let section = config.store
         guard let url = db ?? section?.url else { return nil }
         let base = configPath.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-        let passwordFile = section?.passwordFile.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
+        func beside(_ file: String) -> String { file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file) }
+        let passwordFile = section?.passwordFile.map(beside)
+        let caFile = section?.caFile.map(beside)
         func place(_ key: String) -> String { section?.places[key] ?? "store.\(key)" }
         let sources = StoreSettings.Sources(url: db != nil ? "--db" : place("url"), passwordEnv: place("password_env"),
-                                            passwordFile: place("password_file"), tls: place("tls"), schema: place("schema"))
+                                            passwordFile: place("password_file"), tls: place("tls"), caFile: place("ca_file"),
+                                            schema: place("schema"))
         do {
             return try StoreSettings(url: url, passwordEnv: section?.passwordEnv, passwordFile: passwordFile, tls: section?.tls,
-                                     schema: section?.schema, sources: sources, environment: environment)
+                                     caFile: caFile, schema: section?.schema, sources: sources, environment: environment)
         } catch {
             throw CommandFailure.usage(error.description)
         }
