@@ -256,9 +256,12 @@ public actor SharedStore {
                     GROUP BY feed, provider, ticker ORDER BY feed, provider, ticker
                     """, logger: logger)
             // (In key order, so the first bad row named is the same on every read.)
-            for try await (feed, provider, ticker, days, closes) in rows.decode((String, String, String, [Int32], [Double]).self) {
+            for try await row in rows {
+                let cells = row.makeRandomAccess()
+                let (feed, provider, ticker) = try (cells[0].decode(String.self), cells[1].decode(String.self), cells[2].decode(String.self))
                 guard let kind = FeedSpec.Kind(rawValue: provider) else { continue } // matched against keys: always known
-                contents.add(CacheKey(feed: feed, provider: kind, ticker: ticker), days: days, closes: closes, check: check)
+                contents.add(CacheKey(feed: feed, provider: kind, ticker: ticker),
+                             days: try StoredArrays.days(cells[3]), closes: try StoredArrays.closes(cells[4]), check: check)
             }
             return contents
         }
