@@ -9,7 +9,7 @@ RUN_PACKAGES := libncursesw5-dev libsqlite3-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tmux postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps install-packages build release bench bench-suite soak reference demo-data clean
+.PHONY: run test deps test-deps install-packages build release bench bench-store bench-collect bench-suite soak reference demo-data clean
 
 ## run: build in release mode and open the dashboard on the bundled demo
 ## (a replay from a year before the data's end; q quits)
@@ -45,11 +45,24 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product rotor
 
-## bench: release-build timings of the analytics core and of a whole export
+## bench: release-build timings of the analytics core, of a whole export, and of a
+## dashboard starting from the shared store with 2000 members
 bench: test-deps release
 	.build/release/rotor bench
 	Benchmarks/export-vs-pandas.sh
 	Benchmarks/dashboard.sh
+	Benchmarks/store-scale.sh
+
+## bench-store: a dashboard's start from the shared store with a 2000-member
+## universe (a throwaway PostgreSQL server): phases, first frames, memory, and the
+## collector's request budget over that universe
+bench-store: test-deps release
+	Benchmarks/store-scale.sh
+
+## bench-collect: `rotor collect --once` carrying 2000 members from a local
+## stand-in into a throwaway PostgreSQL server (about 17 minutes: the budget)
+bench-collect: test-deps release
+	Benchmarks/collect-scale.sh
 
 ## bench-suite: the ordo-one benchmark package (Benchmarks/): analytics, update
 ## after a new bar, CSV import, a 200x60 frame, a headless snapshot

@@ -6,9 +6,14 @@ Every ticker gets a deterministic random walk of daily bars ending today whose l
 moves on every request (as today's live bar does). A few tickers misbehave the way the
 real services do, so the failure paths run too: NVDA answers 404, TSLA 429 with a
 Retry-After on every 4th request, META an HTML 500 every other request, and GOOGL stalls for 30 s before
-its headers (the client's deadline must cut it).
+its headers (the client's deadline must cut it). Cboe's index history files are
+served too (DATE,OPEN,HIGH,LOW,CLOSE).
 
-usage: live-standin.py PORT
+With --steady every ticker answers (no failures: for counting one collector's
+requests, Benchmarks/collect-scale.sh); GET /_hits answers the number of requests
+served so far (itself not counted).
+
+usage: live-standin.py PORT [--steady]
 """
 import hashlib
 import http.server
@@ -21,6 +26,7 @@ from urllib.parse import urlparse, parse_qs, unquote
 
 counts = {}
 lock = threading.Lock()
+steady = "--steady" in sys.argv[2:]
 
 
 def sessions(n):
@@ -61,19 +67,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         url = urlparse(self.path)
+        if url.path == "/_hits":
+            with lock:
+                total = sum(counts.values())
+            return self.reply(200, "%d\n" % total, "text/plain")
         with lock:
             counts[url.path] = counts.get(url.path, 0) + 1
             n = counts[url.path]
         if url.path.startswith("/v8/finance/chart/"):
             ticker = unquote(url.path[len("/v8/finance/chart/"):])
-            if ticker == "NVDA":
-                return self.reply(404, '{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}')
-            if ticker == "TSLA" and n % 4 == 0:
-                return self.reply(429, "Too Many Requests", "text/plain", {"Retry-After": "60"})
-            if ticker == "META" and n % 2 == 0:
-                return self.reply(500, "<html><body>Internal Server Error</body></html>", "text/html")
-            if ticker == "GOOGL" and n % 3 == 0:
-                time.sleep(30)
+            if not steady:
+                if ticker == "NVDA":
+                    return self.reply(404, '{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}')
+                if ticker == "TSLA" and n % 4 == 0:
+                    return self.reply(429, "Too Many Requests", "text/plain", {"Retry-After": "60"})
+                if ticker == "META" and n % 2 == 0:
+                    return self.reply(500, "<html><body>Internal Server Error</body></html>", "text/html")
+                if ticker == "GOOGL" and n % 3 == 0:
+                    time.sleep(30)
             stamps = sessions(320)
             closes = walk(ticker, len(stamps), 18 if ticker.startswith("^V") else 150, 0.04, n)
             body = ('{"chart":{"result":[{"meta":{"symbol":"%s","exchangeTimezoneName":"America/New_York"},'
@@ -87,6 +98,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             lines = ["observation_date," + sid]
             for t, v in zip(stamps, values):
                 lines.append("%s,%s" % (datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d"), v))
+            return self.reply(200, "\n".join(lines) + "\n", "text/csv")
+        cboe = ("/api/global/us_indices/daily_prices/", "_History.csv")
+        if url.path.startswith(cboe[0]) and url.path.endswith(cboe[1]):
+            symbol = url.path[len(cboe[0]):-len(cboe[1])]
+            stamps = sessions(320)
+            closes = walk(symbol, len(stamps), 20, 0.05, n)
+            lines = ["DATE,OPEN,HIGH,LOW,CLOSE"]
+            for t, c in zip(stamps, closes):
+                d = datetime.fromtimestamp(t, timezone.utc).strftime("%m/%d/%Y")
+                lines.append("%s,%s,%s,%s,%s" % (d, c, c, c, c))
             return self.reply(200, "\n".join(lines) + "\n", "text/csv")
         self.reply(404, "no route", "text/plain")
 

@@ -34,16 +34,20 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time the feed cache instead: open, load 100 feeds x 2,500 bars, store 2,500 bars.")
     var cache = false
 
-    @Flag(help: "Time a dashboard's start from the shared store instead (--db URL, password in PGPASSWORD): the live config's main feeds and --members universe members written as a collector would, then the first read, the model and a 120x40 frame, with memory.")
+    @Flag(help: "Time a dashboard's start from the shared store instead: a schema of --db filled with the live config's main feeds (ten years each) and --members members (two years each), as a collector would; the reads, the model, the alerts, the first frames, a start as a process, memory; then the collector's request budget over that universe.")
     var store = false
 
-    @Option(help: ArgumentHelp("With --store: the PostgreSQL store to fill (a schema of its own, dropped after).", valueName: "url"))
+    @Option(help: ArgumentHelp("With --store: the PostgreSQL server, postgres://USER@HOST:PORT/DATABASE (a schema of its own is made and dropped).",
+                               valueName: "url"))
     var db: String?
+
+    @Option(help: ArgumentHelp("With --store: the file holding the server's password (else PGPASSWORD).", valueName: "file"))
+    var passwordFile: String?
 
     @Option(help: ArgumentHelp("With --store: universe members.", valueName: "n"))
     var members = 2000
 
-    @Flag(help: "With --store: keep the filled schema (for a real dashboard to open).")
+    @Flag(help: "With --store: keep the filled schema and its config (printed), for a real dashboard to open.")
     var keep = false
 
     @Flag(help: "Time avgcorr instead: the Mag7 (k = 7) and with SPX (k = 8), closes and returns, on the demo and 10 years.")
@@ -77,6 +81,8 @@ struct BenchCommand: AsyncParsableCommand {
             throw ValidationError("--iterations must be 1 to 1000000, got \(iterations)")
         }
         guard (1...120).contains(years) else { throw ValidationError("--years must be 1 to 120, got \(years)") }
+        guard (1...20_000).contains(members) else { throw ValidationError("--members must be 1 to 20000, got \(members)") }
+        if store && db == nil { throw ValidationError("--store needs --db URL (the PostgreSQL server to fill a schema of)") }
     }
 
     func run() async throws {
@@ -98,9 +104,8 @@ struct BenchCommand: AsyncParsableCommand {
             try LongHistoryBench.run(iterations: iterations, options: options, years: years).forEach { writeOutput($0 + "\n") }
             return
         }
-        if store {
-            guard let db else { throw CommandFailure.usage("--store needs --db URL") }
-            try await StoreBench.run(iterations: iterations, db: db, members: members, keep: keep).forEach { writeOutput($0 + "\n") }
+        if store, let db {
+            try await StoreBench.run(iterations: iterations, db: db, passwordFile: passwordFile, members: members, keep: keep)
             return
         }
         if avgcorr {

@@ -66,45 +66,13 @@ enum LongHistoryBench {
     /// two years for each member. Returns how many of each were stored.
     static func fill(_ feeds: [FeedSpec], cachePath: String, mainRows: Int) throws -> (main: Int, members: Int) {
         let cache = try FeedCache(path: cachePath)
-        let sessions = businessDays(mainRows)
-        var random = SplitMix(seed: 15)
+        var bars = SyntheticBars(mainRows: mainRows, memberRows: memberRows, seed: 15)
         var main = 0, members = 0
         for feed in feeds {
-            let dates = feed.universe == nil ? sessions : Array(sessions.suffix(memberRows))
-            var x = feed.kind == .fred ? 4.0 : 100.0
-            let values = dates.map { _ -> Double in
-                let u = random.unit() - 0.5
-                x = feed.kind == .fred ? x + 0.1 * u : x * (1 + 0.03 * u)
-                return (x * 100).rounded() / 100
-            }
-            try cache.store(feed.cacheKey, Series(dates: dates, values: values))
+            try cache.store(feed.cacheKey, bars.series(for: feed))
             if feed.universe == nil { main += 1 } else { members += 1 }
         }
         return (main, members)
-    }
-
-    /// The last `count` weekdays up to today (UTC).
-    static func businessDays(_ count: Int) -> [Day] {
-        var day = Day(ordinal: Int32(Date().timeIntervalSince1970 / 86_400))
-        var out: [Day] = []
-        while out.count < count {
-            if (1...5).contains(day.weekday) { out.append(day) }
-            day = day.adding(days: -1)
-        }
-        return out.reversed()
-    }
-
-    /// A small seeded generator: the bars are the same on every run.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func unit() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
     }
 
     /// The process's resident memory now and its peak, from /proc/self/status (Linux).
