@@ -8,13 +8,15 @@ import Testing
 
 /// The desk's set-up end to end, with the real binaries: a local Yahoo/FRED/Cboe
 /// stand-in, a PostgreSQL server of this test's own (it is stopped mid-test, so not
-/// the one the other suites share), one `rotor collect`, three dashboards in tmux
-/// and an `export`. All show the same numbers; the stand-in sees one collector's
-/// requests and not one more; the database going away shows on every screen, the
-/// numbers stay, and the screens recover when it comes back.
+/// the one the other suites share), one `rotor collect`, twenty dashboards in tmux
+/// (a desk; the issue asks for three) and an `export`. All show the same numbers;
+/// the stand-in sees one collector's requests and not one more; the database going
+/// away shows on every screen, the numbers stay, and the screens recover when it
+/// comes back.
 @Suite(.serialized, .enabled(if: TestPostgres.url != nil && DashboardTmuxTests.tmuxInstalled,
                              "needs tmux and PostgreSQL's programs: run `make test`"))
 struct SharedCollectorTmuxTests {
+    static let dashboards = 20
     let socket = "rotor-desk-\(getpid())-\(UUID().uuidString.prefix(8))"
     static let script = RotorProcess.repositoryRoot.appendingPathComponent("Tests/postgres-server.sh").path
 
@@ -74,7 +76,7 @@ struct SharedCollectorTmuxTests {
         }
     }
 
-    @Test func oneCollectorThreeDashboardsAndAnExportAgreeAndSurviveTheDatabaseGoingAway() async throws {
+    @Test func oneCollectorTwentyDashboardsAndAnExportAgreeAndSurviveTheDatabaseGoingAway() async throws {
         let server = try Server()
         defer { try? server.run("stop") }
         let market = try FakeMarketServer.start()
@@ -118,18 +120,19 @@ struct SharedCollectorTmuxTests {
         let oneCollector = market.requests.count
         #expect(oneCollector == feeds, "one request a feed")
 
-        // Three dashboards on the store.
-        let exits = (0..<3).map { "\(folder)/exit\($0)" }
+        // Twenty dashboards on the store, all started at once.
+        let n = Self.dashboards
+        let exits = (0..<n).map { "\(folder)/exit\($0)" }
         func command(_ i: Int) -> String {
             env.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ") + " XDG_STATE_HOME=\(folder)/state\(i) "
                 + "\(RotorProcess.binary) --config \(config); echo $? > \(exits[i]); sleep 30"
         }
         try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", "desk", command(0)])
         defer { _ = try? tmux(["kill-server"]) }
-        for i in 1..<3 { try tmux(["new-window", "-t", "desk:\(i)", command(i)]) }
+        for i in 1..<n { try tmux(["new-window", "-t", "desk:\(i)", command(i)]) }
         var ratios: [String] = []
-        for i in 0..<3 {
-            let s = try await waitFor(i, "the store's data", timeout: 30) { $0.contains(" LIVE ") && Self.ratio($0) != nil }
+        for i in 0..<n {
+            let s = try await waitFor(i, "the store's data", timeout: 120) { $0.contains(" LIVE ") && Self.ratio($0) != nil }
             ratios.append(Self.ratio(s) ?? "")
         }
         // The overlay names the store and the collector (the status bar's summary
@@ -141,13 +144,13 @@ struct SharedCollectorTmuxTests {
         let export = try RotorProcess.run(["export", "--config", config, "div(RTY,ES)"], environment: env)
         #expect(export.status == 0, "\(export.stderr)")
         let last = try #require(export.stdout.split(separator: "\n").last?.split(separator: ",").last.flatMap { Double($0) })
-        #expect(ratios == Array(repeating: String(format: "%.4f", last), count: 3), "screens \(ratios), export \(last)")
-        #expect(market.requests.count == oneCollector, "three dashboards and an export asked the sources for nothing")
+        #expect(ratios == Array(repeating: String(format: "%.4f", last), count: n), "screens \(ratios), export \(last)")
+        #expect(market.requests.count == oneCollector, "\(n) dashboards and an export asked the sources for nothing")
 
         // The database goes away: every screen says so and keeps its numbers.
         try server.run("pause")
-        for i in 0..<3 {
-            let s = try await waitFor(i, "STORE LOST", timeout: 30) { $0.contains("store lost since") }
+        for i in 0..<n {
+            let s = try await waitFor(i, "STORE LOST", timeout: 60) { $0.contains("store lost since") }
             #expect(Self.ratio(s) == ratios[i], "the numbers stay on screen")
         }
         try tmux(["send-keys", "-t", "desk:0", "f"])
@@ -157,14 +160,14 @@ struct SharedCollectorTmuxTests {
 
         // Back: within the backoff (5 s, then 10 s, jittered) every screen recovers.
         try server.run("resume")
-        for i in 0..<3 {
-            let s = try await waitFor(i, "recovery", timeout: 45) { !$0.contains("store lost since") && Self.ratio($0) != nil }
+        for i in 0..<n {
+            let s = try await waitFor(i, "recovery", timeout: 90) { !$0.contains("store lost since") && Self.ratio($0) != nil }
             #expect(Self.ratio(s) == ratios[i])
         }
         #expect(market.requests.count == oneCollector)
 
-        for i in 0..<3 { try tmux(["send-keys", "-t", "desk:\(i)", "q"]) }
-        for i in 0..<3 {
+        for i in 0..<n { try tmux(["send-keys", "-t", "desk:\(i)", "q"]) }
+        for i in 0..<n {
             let deadline = Date().addingTimeInterval(10)
             while !FileManager.default.fileExists(atPath: exits[i]) && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
             #expect((try? String(contentsOfFile: exits[i], encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0",
