@@ -122,7 +122,7 @@ enum StoreBench {
         // an empty live store, on the store's open connection.
         var held = 0
         emit(BenchTiming.report("the dashboard's first read (StoreFollower.read, \(feeds.count) feeds)",
-                                        try await time(iterations) {
+                                try await time(iterations) {
             let live = LiveStore(feeds: feeds)
             try await StoreFollower(store: store, live: live).read()
             held = live.snapshot().market.universes.values.first?.members.count ?? 0
@@ -131,7 +131,7 @@ enum StoreBench {
         // `snapshot`, `export`, `alerts`, `line`: connect, load, health, close.
         var session: LiveSession?
         emit(BenchTiming.report("a command's read (LiveSession.reading: connect, load, health)",
-                                        try await time(iterations) {
+                                try await time(iterations) {
             session = try await LiveSession.reading(settings, config: config, configPath: path)
         }))
         guard let session else { return }
